@@ -161,7 +161,8 @@ public final class MobilityHeader {
      */
     public static int length(ByteBuffer buffer, int offset) throws MalformedPacketException {
         if (offset < 0 || offset > buffer.limit()) {
-            throw MalformedPacketException.at(buffer, Math.max(0, offset), "Mobility Header at "
+            throw MalformedPacketException.at(buffer,
+                    Math.min(Math.max(0, offset), buffer.limit()), "Mobility Header at "
                     + offset + " lies outside the " + buffer.limit() + " bytes of the packet");
         }
         if (buffer.limit() - offset < 8) {
