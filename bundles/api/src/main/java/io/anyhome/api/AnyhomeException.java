@@ -32,6 +32,7 @@ public class AnyhomeException extends Exception {
         IO_ERROR
     }
 
+    /** What kind of failure this is. */
     private final Code code;
 
     /**

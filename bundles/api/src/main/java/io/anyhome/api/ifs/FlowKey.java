@@ -30,7 +30,17 @@ public record FlowKey(InetAddress source, InetAddress destination, int protocol,
     /** ICMPv6. */
     public static final int ICMPV6 = 58;
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param source the source address
+     * @param destination the destination address, of the same family
+     * @param protocol the transport protocol number (the upper-layer next header), 0..255
+     * @param sourcePort the source port, 0..65535
+     * @param destinationPort the destination port, 0..65535
+     * @param flowLabel the IPv6 flow label, 0..0xFFFFF (0 for IPv4 and for unlabelled flows)
+     * @throws IllegalArgumentException naming the field if a value is out of range
+     */
     public FlowKey {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(destination, "destination");

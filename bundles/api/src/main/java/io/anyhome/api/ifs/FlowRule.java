@@ -18,7 +18,15 @@ public record FlowRule(int protocol, int portFrom, int portTo, int dscp) {
     /** "Any" for {@link #protocol} and {@link #dscp}. */
     public static final int ANY = -1;
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param protocol the protocol number, or {@link #ANY}
+     * @param portFrom the first port of the range, 0..65535
+     * @param portTo the last port of the range, portFrom..65535
+     * @param dscp the DSCP value 0..63, or {@link #ANY}
+     * @throws IllegalArgumentException naming the field if a value is out of range
+     */
     public FlowRule {
         if (protocol != ANY && (protocol < 0 || protocol > 255)) {
             throw new IllegalArgumentException("protocol " + protocol + " is outside 0..255 (or -1 for any)");

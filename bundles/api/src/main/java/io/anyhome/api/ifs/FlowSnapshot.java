@@ -14,7 +14,16 @@ import java.util.Optional;
  * @param lastSeenAt when its last packet was seen, epoch milliseconds
  */
 public record FlowSnapshot(FlowKey key, int dscp, Optional<String> currentUplink, long bytes, long lastSeenAt) {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param key the flow
+     * @param dscp the DSCP of its packets, 0..63
+     * @param currentUplink the uplink carrying it now, empty if not yet placed
+     * @param bytes bytes seen in the flow so far
+     * @param lastSeenAt when its last packet was seen, epoch milliseconds
+     * @throws IllegalArgumentException naming the field if a value is out of range
+     */
     public FlowSnapshot {
         Objects.requireNonNull(key, "key");
         if (dscp < 0 || dscp > 63) {

@@ -10,7 +10,13 @@ import java.util.Objects;
  * @param uplink the uplink id
  */
 public record RuleOverride(FlowRule rule, String uplink) {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param rule the match
+     * @param uplink the uplink id
+     * @throws IllegalArgumentException naming the field if a value is out of range
+     */
     public RuleOverride {
         Objects.requireNonNull(rule, "rule");
         Uplinks.requireId("uplink", uplink);

@@ -29,7 +29,21 @@ public record UplinkSnapshot(String id, Technology technology, NicState state, M
         double cost, boolean metered, long usageBytes, Optional<InetAddress> careOfAddress,
         BindingState bindingState, PathState pathState) {
 
-    /** Validates and copies the fields. */
+    /**
+     * Validates and copies the fields.
+     *
+     * @param id the uplink id (the interface name)
+     * @param technology its technology
+     * @param state the NIC state (overrides applied)
+     * @param metrics the effective metrics ({@code io.anyhome.api.nic.NicMetrics} keys), unmodifiable
+     * @param cost the effective cost, 0 if unknown
+     * @param metered whether the uplink is metered
+     * @param usageBytes bytes sent and received over the uplink in the current accounting period
+     * @param careOfAddress the uplink's usable care-of address, if it has one
+     * @param bindingState the state of the home agent binding through the uplink
+     * @param pathState the state of the uplink's path
+     * @throws IllegalArgumentException naming the field if a value is out of range
+     */
     public UplinkSnapshot {
         Uplinks.requireId("id", id);
         Objects.requireNonNull(technology, "technology");

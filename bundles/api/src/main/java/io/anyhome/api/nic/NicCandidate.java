@@ -16,7 +16,17 @@ import java.util.Objects;
  */
 public record NicCandidate(String name, int index, String linkKind, String devType, boolean wireless,
         String linkLayerAddress) {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param name the interface name
+     * @param index the interface index
+     * @param linkKind the rtnetlink link kind ({@code veth}, {@code tun}, ...), empty if none
+     * @param devType the sysfs {@code DEVTYPE} ({@code wlan}, {@code wwan}, ...), empty if none
+     * @param wireless true if sysfs has a {@code wireless/} or {@code phy80211} entry for it
+     * @param linkLayerAddress the hardware address as lower-case {@code aa:bb:...}, empty if none
+     * @throws IllegalArgumentException naming the field if a value is out of range
+     */
     public NicCandidate {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name must not be blank");

@@ -10,7 +10,9 @@ import io.anyhome.api.AnyhomeException;
 public class NicClaimException extends AnyhomeException {
     private static final long serialVersionUID = 1L;
 
+    /** The interface that could not be claimed. */
     private final String interfaceName;
+    /** The owning driver, or null. */
     private final String currentOwner;
 
     /**

@@ -36,7 +36,8 @@ public interface NicHandle extends AutoCloseable {
     void removeMetric(String key);
 
     /**
-     * @param failure what is wrong with the interface (for {@code NicDTO.failure}), or null when it recovered
+     * @param failure what is wrong with the interface (for {@code NicDTO.failure}), or null when it
+     *        recovered
      */
     void reportFailure(String failure);
 

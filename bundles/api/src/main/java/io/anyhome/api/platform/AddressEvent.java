@@ -35,7 +35,23 @@ public record AddressEvent(Change change, int index, IpPrefix address, int scope
     /** Host scope ({@code RT_SCOPE_HOST}), e.g. {@code ::1}. */
     public static final int SCOPE_HOST = 254;
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param change present or gone
+     * @param index the interface index
+     * @param address the address with its prefix length
+     * @param scope the scope: {@link #SCOPE_GLOBAL}, {@link #SCOPE_LINK}, {@link #SCOPE_HOST}, ...
+     * @param tentative DAD is still running ({@code IFA_F_TENTATIVE})
+     * @param optimistic optimistic DAD: usable while tentative ({@code IFA_F_OPTIMISTIC}, RFC 4429)
+     * @param dadFailed DAD found a duplicate ({@code IFA_F_DADFAILED}); never usable
+     * @param deprecated the preferred lifetime has expired ({@code IFA_F_DEPRECATED}); not for new flows
+     * @param permanent configured statically rather than learned ({@code IFA_F_PERMANENT})
+     * @param preferredLifetimeMs remaining preferred lifetime in milliseconds, -1 for infinite
+     * @param validLifetimeMs remaining valid lifetime in milliseconds, -1 for infinite
+     * @param observedAt when the platform received the event, epoch milliseconds
+     * @throws IllegalArgumentException naming the field if a value is out of range
+     */
     public AddressEvent {
         Objects.requireNonNull(change, "change");
         if (index <= 0) {

@@ -16,7 +16,8 @@ public interface Icmpv6Endpoint extends Endpoint {
      *
      * @param src the ICMPv6 message from its type field (position..limit)
      * @param destination the destination address
-     * @param interfaceIndex the outgoing interface (required for link-local and multicast destinations), 0 for routing
+     * @param interfaceIndex the outgoing interface (required for link-local and multicast destinations), 0
+     *        for routing
      * @param hopLimit the hop limit, 1..255 (255 for Neighbour Discovery)
      * @throws PlatformException if the kernel refuses the message
      */

@@ -36,7 +36,21 @@ public record LinkEvent(Change change, int index, String name, int flags, boolea
     /** The driver signals dormant. */
     public static final int IFF_DORMANT = 0x20000;
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param change present or gone
+     * @param index the interface index, positive
+     * @param name the interface name
+     * @param flags the {@code IFF_*} flags ({@link #IFF_UP}, {@link #IFF_RUNNING}, ...)
+     * @param carrier true if the carrier is up ({@code IFLA_CARRIER})
+     * @param operState the operational state
+     * @param mtu the MTU, 0 if unknown
+     * @param kind the link kind ({@code IFLA_INFO_KIND}: {@code veth}, {@code tun}, ...), empty if none
+     * @param linkLayerAddress the hardware address as lower-case {@code aa:bb:...}, empty if none
+     * @param observedAt when the platform received the event, epoch milliseconds
+     * @throws IllegalArgumentException naming the field if a value is out of range
+     */
     public LinkEvent {
         Objects.requireNonNull(change, "change");
         if (index <= 0) {

@@ -14,12 +14,15 @@ import java.util.Optional;
 public class PlatformException extends AnyhomeException {
     private static final long serialVersionUID = 1L;
 
+    /** The operating system's error number, 0 if none. */
     private final int errno;
+    /** The kernel's extended acknowledgement, or null. */
     private final String extendedAck;
 
     /**
      * @param code what kind of failure this is
-     * @param message the operation and its arguments, for example {@code "add route 2001:db8::/64 table 100"}
+     * @param message the operation and its arguments, for example {@code "add route 2001:db8::/64 table
+     *        100"}
      * @param errno the operating system's error number, 0 if none
      * @param extendedAck the kernel's extended acknowledgement message, or null if none
      */

@@ -13,7 +13,14 @@ import java.util.Objects;
  * @param priority the rule priority, 1 .. 32765 (ahead of the {@code main} rule at 32766)
  */
 public record PolicyRule(IpPrefix from, int table, int priority) {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param from the source prefix, usually the care-of address as a host prefix
+     * @param table the table to look up, 1 .. 2^31-1
+     * @param priority the rule priority, 1 .. 32765 (ahead of the {@code main} rule at 32766)
+     * @throws IllegalArgumentException naming the field if a value is out of range
+     */
     public PolicyRule {
         Objects.requireNonNull(from, "from");
         if (table <= 0) {

@@ -23,7 +23,20 @@ public record RawIpv6Options(int nextHeader, int checksumOffset, InetAddress bin
     /** Value of {@code checksumOffset} that turns kernel checksumming off. */
     public static final int CHECKSUM_OFF = -1;
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param nextHeader the IPv6 next header to send and receive, 0..255; {@link #HEADER_INCLUDED} ({@code
+     *        IPPROTO_RAW}) sends complete packets built by anyhome (needed for a type 2 routing header, which the
+     *        kernel refuses through {@code IPV6_RTHDR}) and receives nothing
+     * @param checksumOffset where the kernel should compute the checksum ({@code IPV6_CHECKSUM}), or
+     *        {@link #CHECKSUM_OFF} to leave the checksum to anyhome (needed when the pseudo-header uses the home
+     *        address rather than the real source)
+     * @param bindAddress the local address, or null for any
+     * @param device the interface to bind to, or null for none
+     * @param mark the socket mark ({@code SO_MARK}) for firewall rules, 0 for none
+     * @throws IllegalArgumentException naming the field if a value is out of range
+     */
     public RawIpv6Options {
         if (nextHeader < 0 || nextHeader > 255) {
             throw new IllegalArgumentException("nextHeader " + nextHeader + " is outside 0..255");

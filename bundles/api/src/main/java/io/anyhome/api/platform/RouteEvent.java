@@ -30,7 +30,20 @@ public record RouteEvent(Change change, IpPrefix destination, InetAddress gatewa
     /** Learned from a Router Advertisement ({@code RTPROT_RA}). */
     public static final int PROTOCOL_RA = 9;
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param change present or gone
+     * @param destination the destination prefix ({@code ::/0} for a default route)
+     * @param gateway the next hop, or null for an on-link route
+     * @param index the outgoing interface index, 0 if none
+     * @param table the routing table ({@link RouteSpec#MAIN_TABLE} is {@code main})
+     * @param metric the metric (priority), lower wins
+     * @param protocol who installed it ({@code RTPROT_*}): {@link #PROTOCOL_KERNEL}, {@link #PROTOCOL_RA},
+     *        ...
+     * @param observedAt when the platform received the event, epoch milliseconds
+     * @throws IllegalArgumentException naming the field if a value is out of range
+     */
     public RouteEvent {
         Objects.requireNonNull(change, "change");
         Objects.requireNonNull(destination, "destination");

@@ -24,7 +24,16 @@ public record RouteSpec(IpPrefix destination, InetAddress gateway, int index, in
     /** The kernel's metric for routes learned from Router Advertisements. */
     public static final int DEFAULT_METRIC = 1024;
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param destination the destination prefix
+     * @param gateway the next hop, or null for an on-link route through {@code index}
+     * @param index the outgoing interface index, 0 to let the kernel resolve it from the gateway
+     * @param table the routing table, 1 .. 2^31-1 ({@link #MAIN_TABLE} for {@code main})
+     * @param metric the metric, lower wins ({@link #DEFAULT_METRIC} is what the kernel gives RA routes)
+     * @throws IllegalArgumentException naming the field if a value is out of range
+     */
     public RouteSpec {
         Objects.requireNonNull(destination, "destination");
         if (gateway == null && index <= 0) {

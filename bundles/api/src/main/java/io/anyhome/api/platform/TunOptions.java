@@ -13,7 +13,18 @@ package io.anyhome.api.platform;
  *        another queue, so several threads can read in parallel
  */
 public record TunOptions(String name, int mtu, boolean vnetHeader, boolean multiQueue) {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param name the interface name, 1 to 15 characters, no {@code /}, {@code :} or white space
+     * @param mtu the MTU to set, 68 to 65535
+     * @param vnetHeader true to request {@code IFF_VNET_HDR}: every packet read or written starts with a
+     *        virtio-net header of {@link TunDevice#vnetHeaderLength()} bytes, which lets one read carry a 64 KiB
+     *        TCP segment
+     * @param multiQueue true to request {@code IFF_MULTI_QUEUE}: opening the same name again attaches
+     *        another queue, so several threads can read in parallel
+     * @throws IllegalArgumentException naming the field if a value is out of range
+     */
     public TunOptions {
         InterfaceNames.requireValid("name", name);
         if (mtu < 68 || mtu > 65535) {

@@ -17,7 +17,16 @@ import java.util.regex.Pattern;
 public record WirelessStation(String ssid, String bssid, int signalDbm, int frequencyMhz, long observedAt) {
     private static final Pattern MAC = Pattern.compile("[0-9a-f]{2}(:[0-9a-f]{2}){5}");
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param ssid the network name, may be empty for a hidden network
+     * @param bssid the access point's MAC address as lower-case {@code aa:bb:cc:dd:ee:ff}
+     * @param signalDbm the received signal strength in dBm (typically -90 .. -30)
+     * @param frequencyMhz the channel frequency in MHz, 0 if unknown
+     * @param observedAt when the information was read, epoch milliseconds
+     * @throws IllegalArgumentException naming the field if a value is out of range
+     */
     public WirelessStation {
         Objects.requireNonNull(ssid, "ssid");
         if (bssid == null || !MAC.matcher(bssid).matches()) {
