@@ -21,6 +21,9 @@ public class HomeAgentStatisticsDTO extends DTO {
     public long packetsToMobileNodes;
     /** Packets decapsulated from mobile nodes and forwarded. */
     public long packetsFromMobileNodes;
-    /** Dropped packets by reason (for example {@code malformed}, {@code wrong-care-of-address}, {@code wrong-inner-source}, {@code no-binding}). */
+    /**
+     * Dropped packets by reason (for example {@code malformed}, {@code wrong-care-of-address},
+     * {@code wrong-inner-source}, {@code no-binding}).
+     */
     public Map<String, Long> drops;
 }

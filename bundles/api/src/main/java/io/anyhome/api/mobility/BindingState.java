@@ -20,7 +20,10 @@ public enum BindingState {
     /** Registration failed (refused, or no answer after the retransmissions); see the failure field. */
     FAILED;
 
-    /** @return true if traffic tunnelled through the uplink reaches the home agent's binding ({@link #REGISTERED}, {@link #REFRESHING} or {@link #AT_HOME}) */
+    /**
+     * @return true if traffic through the uplink reaches the home address: {@link #REGISTERED},
+     *         {@link #REFRESHING} or {@link #AT_HOME}
+     */
     public boolean isUsable() {
         return this == REGISTERED || this == REFRESHING || this == AT_HOME;
     }
