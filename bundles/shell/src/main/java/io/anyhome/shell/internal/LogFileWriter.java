@@ -20,7 +20,8 @@ import org.osgi.service.log.LogListener;
 import org.osgi.service.log.LogReaderService;
 
 /**
- * Appends the framework's log entries (INFO and more severe) to the file named by the framework
+ * Appends the framework's log entries (INFO and more severe; the framework's own bundle and
+ * service events only from WARN) to the file named by the framework
  * property {@value #LOG_FILE_PROPERTY}, set by the launcher to {@code <state>/log/anyhome.log}.
  * One line per entry: time, level, bundle, message; a stack trace follows when there is one.
  */
@@ -48,7 +49,7 @@ public class LogFileWriter implements LogListener {
 
     @Override
     public synchronized void logged(LogEntry entry) {
-        if (writer == null || !LogLevel.INFO.implies(entry.getLogLevel())) {
+        if (writer == null || !threshold(entry).implies(entry.getLogLevel())) {
             return;
         }
         try {
@@ -58,6 +59,12 @@ public class LogFileWriter implements LogListener {
             // the log is the place to report this, and it is failing: stop writing instead of looping
             writer = null;
         }
+    }
+
+    /** The framework's own bundle and service events (loggers "Events.*") only when something is wrong. */
+    static LogLevel threshold(LogEntry entry) {
+        String logger = entry.getLoggerName();
+        return logger != null && logger.startsWith("Events.") ? LogLevel.WARN : LogLevel.INFO;
     }
 
     static String line(LogEntry entry) {
