@@ -131,6 +131,7 @@ final class ControlSocket implements Closeable {
             }
             out.write(("%exit " + status + "\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
+            discardUnread(client);
         } catch (IOException e) {
             warn.accept("control socket client: " + e.getMessage());
         } catch (RuntimeException | Error e) {
@@ -163,6 +164,17 @@ final class ControlSocket implements Closeable {
                 }
             }
             return null;
+        }
+    }
+
+    /** Unread request bytes would make closing reset the connection before the client reads the answer. */
+    private static void discardUnread(SocketChannel client) throws IOException {
+        client.configureBlocking(false);
+        ByteBuffer sink = ByteBuffer.allocate(8192);
+        for (int total = 0; total < 64 * MAX_LINE_BYTES; total += sink.position(), sink.clear()) {
+            if (client.read(sink) <= 0) {
+                return;
+            }
         }
     }
 
