@@ -68,10 +68,20 @@ final class OurBundles {
         }
     }
 
+    private static void deleteTree(Path root) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary directory is harmless
+        }
+    }
+
     private static Path scratch() {
         try {
             // short, under /tmp: a Unix socket path must stay below about 100 bytes
-            return Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "anyhome-itest-");
+            Path scratch = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "anyhome-itest-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(scratch)));
+            return scratch;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
