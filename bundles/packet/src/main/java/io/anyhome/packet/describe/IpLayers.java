@@ -136,14 +136,24 @@ final class IpLayers {
         m.put("checksumValid", checksumValid);
         int data = udp.dataOffset();
         boolean tunnel = udp.sourcePort() == TUNNEL_PORT || udp.destinationPort() == TUNNEL_PORT;
-        if (tunnel && depth < MAX_DEPTH && udp.dataLength() > 0
-                && (packet.get(data) & 0xf0) == 0x60) {
+        if (tunnel && depth < MAX_DEPTH && isWholeIpv6Packet(packet, data, udp.dataLength())) {
             ByteBuffer datagram = packet.duplicate().limit(data + udp.dataLength());
             m.put("inner", describe(datagram, data, depth + 1));
         } else {
             m.put("data", Json.hex(packet, data, udp.dataLength()));
         }
         return m;
+    }
+
+    /**
+     * Whether the UDP data of the tunnel port is one IPv6 packet (RFC 5555 §4.1): version nibble
+     * 6, and the fixed header's Payload Length accounts for exactly the rest of the data. Other
+     * data on the port (keepalives, a TLV header, anything else) is shown as hex.
+     */
+    private static boolean isWholeIpv6Packet(ByteBuffer packet, int data, int length) {
+        return length >= Ipv6Header.LENGTH && (packet.get(data) & 0xf0) == 0x60
+                && Ipv6Header.LENGTH + (packet.getShort(data + Ipv6Header.OFFSET_PAYLOAD_LENGTH)
+                        & 0xffff) == length;
     }
 
     /** An upper layer shown as bytes: protocol number and name, length, hex data. */
