@@ -1,9 +1,9 @@
 package io.anyhome.api;
 
-import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -20,6 +20,8 @@ public final class AddressText {
             "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+(%[A-Za-z0-9_.-]+)?");
 
+    private static final int GROUPS = 8;
+
     private AddressText() {
     }
 
@@ -33,23 +35,50 @@ public final class AddressText {
      */
     public static String format(InetAddress address) {
         Objects.requireNonNull(address, "address");
-        if (address instanceof Inet4Address) {
-            return address.getHostAddress();
+        String text = format(address.getAddress());
+        if (address instanceof Inet6Address v6) {
+            if (v6.getScopedInterface() != null) {
+                return text + '%' + v6.getScopedInterface().getName();
+            }
+            if (v6.getScopeId() != 0) {
+                return text + '%' + v6.getScopeId();
+            }
         }
-        byte[] b = address.getAddress();
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
+        return text;
+    }
+
+    /**
+     * Formats an address given as its 4 or 16 bytes, as {@link #format(InetAddress)} does; an
+     * IPv4-mapped IPv6 address keeps its IPv6 form with the last 32 bits dotted
+     * ({@code ::ffff:192.0.2.1}, RFC 5952 §5), which an {@link InetAddress} cannot express.
+     *
+     * @param address 4 or 16 bytes, network order
+     * @return its canonical text
+     * @throws IllegalArgumentException for any other length
+     */
+    public static String format(byte[] address) {
+        if (address.length == 4) {
+            return dotted(address, 0);
+        }
+        if (address.length != 16) {
+            throw new IllegalArgumentException("an IP address has 4 or 16 bytes, not " + address.length);
+        }
+        if (isIpv4Mapped(address)) {
+            return "::ffff:" + dotted(address, 12);
+        }
+        int[] groups = new int[GROUPS];
+        for (int i = 0; i < GROUPS; i++) {
+            groups[i] = ((address[2 * i] & 0xff) << 8) | (address[2 * i + 1] & 0xff);
         }
         int bestStart = -1;
         int bestLength = 1;
-        for (int i = 0; i < 8; ) {
+        for (int i = 0; i < GROUPS; ) {
             if (groups[i] != 0) {
                 i++;
                 continue;
             }
             int j = i;
-            while (j < 8 && groups[j] == 0) {
+            while (j < GROUPS && groups[j] == 0) {
                 j++;
             }
             if (j - i > bestLength) {
@@ -59,7 +88,7 @@ public final class AddressText {
             i = j;
         }
         StringBuilder sb = new StringBuilder(39);
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < GROUPS; i++) {
             if (i == bestStart) {
                 sb.append("::");
                 i += bestLength - 1;
@@ -70,13 +99,38 @@ public final class AddressText {
             }
             sb.append(Integer.toHexString(groups[i]));
         }
-        Inet6Address v6 = (Inet6Address) address;
-        if (v6.getScopedInterface() != null) {
-            sb.append('%').append(v6.getScopedInterface().getName());
-        } else if (v6.getScopeId() != 0) {
-            sb.append('%').append(v6.getScopeId());
-        }
         return sb.toString();
+    }
+
+    /**
+     * Formats the 4 or 16 address bytes at an absolute index of a buffer (a packet's source or
+     * destination field), without moving the buffer's position.
+     *
+     * @param buffer the packet
+     * @param offset absolute index of the first address byte
+     * @param length 4 or 16
+     * @return the canonical text
+     * @throws IllegalArgumentException for any other length
+     * @throws IndexOutOfBoundsException if the bytes are not all in the buffer
+     */
+    public static String format(ByteBuffer buffer, int offset, int length) {
+        byte[] bytes = new byte[length];
+        buffer.get(offset, bytes);
+        return format(bytes);
+    }
+
+    private static boolean isIpv4Mapped(byte[] a) {
+        for (int i = 0; i < 10; i++) {
+            if (a[i] != 0) {
+                return false;
+            }
+        }
+        return (a[10] & 0xff) == 0xff && (a[11] & 0xff) == 0xff;
+    }
+
+    private static String dotted(byte[] a, int from) {
+        return (a[from] & 0xff) + "." + (a[from + 1] & 0xff) + "." + (a[from + 2] & 0xff) + "."
+                + (a[from + 3] & 0xff);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.anyhome.packet.describe;
 
+import io.anyhome.api.AddressText;
 import io.anyhome.packet.MalformedPacketException;
 import io.anyhome.packet.icmp6.DestinationUnreachable;
 import io.anyhome.packet.icmp6.Echo;

@@ -1,5 +1,6 @@
 package io.anyhome.packet.describe;
 
+import io.anyhome.api.AddressText;
 import io.anyhome.packet.MalformedPacketException;
 import io.anyhome.packet.ip.IpProtocol;
 import io.anyhome.packet.ip.Ipv4Header;

@@ -1,5 +1,6 @@
 package io.anyhome.packet.describe;
 
+import io.anyhome.api.AddressText;
 import io.anyhome.packet.SequenceNumbers;
 import io.anyhome.packet.mh.AlternateCareOfAddress;
 import io.anyhome.packet.mh.BindingAuthorizationData;

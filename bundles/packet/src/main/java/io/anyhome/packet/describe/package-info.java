@@ -8,7 +8,7 @@
  * {@link java.util.LinkedHashMap}, {@link java.util.List}, {@link String}, {@link Integer},
  * {@link Long} and {@link Boolean} only, so any JSON library prints it without adapters; the
  * keys and their meaning are documented in {@code DECODE-SCHEMA.md} of this bundle.
- * {@link io.anyhome.packet.describe.AddressText} writes addresses in RFC 5952 text form.
+ * {@link io.anyhome.api.AddressText} writes addresses in RFC 5952 text form.
  */
 @Export
 @Version("0.1.0")

@@ -1,5 +1,6 @@
 package io.anyhome.packet.describe;
 
+import io.anyhome.api.AddressText;
 import static io.anyhome.packet.describe.TestPackets.CARE_OF;
 import static io.anyhome.packet.describe.TestPackets.HOME;
 import static io.anyhome.packet.describe.TestPackets.HOME_AGENT;

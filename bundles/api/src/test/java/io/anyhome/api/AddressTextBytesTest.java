@@ -1,4 +1,4 @@
-package io.anyhome.packet.describe;
+package io.anyhome.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +8,7 @@ import java.net.UnknownHostException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class AddressTextTest {
+class AddressTextBytesTest {
     private static byte[] bytes(String literal) throws UnknownHostException {
         return InetAddress.getByName(literal).getAddress();
     }
