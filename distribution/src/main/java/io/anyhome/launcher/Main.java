@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code bin/anyhome}: dispatches to {@code node}, {@code ctl} and {@code check}. Exit status 0
+ * {@code bin/anyhome}: dispatches to {@code node}, {@code ctl}, {@code check} and {@code decode}. Exit status 0
  * ok, 1 failure, 2 usage (unknown subcommand or option, bad configuration).
  */
 public final class Main {
@@ -18,6 +18,7 @@ public final class Main {
             "  node   run a node (Gogo console or daemon)",
             "  ctl    run a shell command on a running node through its control socket",
             "  check  start the node's configuration headless and report what does not run",
+            "  decode decode IP packets (hex or a pcap/pcapng file) to JSON",
             "",
             "anyhome COMMAND --help tells more.",
             "");
@@ -51,6 +52,8 @@ public final class Main {
                     return ctl(home(), rest, out);
                 case "check":
                     return CheckCommand.run(home(), rest, out, err);
+                case "decode":
+                    return DecodeCommand.run(rest, out, err);
                 case "help":
                 case "--help":
                 case "-h":
