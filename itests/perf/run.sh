@@ -14,16 +14,4 @@ cd "$root"
 mvn -q -B -o package -pl itests/perf -am -DskipTests
 java -jar itests/perf/target/benchmarks.jar -prof gc -rf json -rff "$result" "$@"
 
-python3 - "$result" <<'PY'
-import json, sys
-
-rows = json.load(open(sys.argv[1]))
-print("| Benchmark | ns/op (± error) | B/op |")
-print("|---|---:|---:|")
-for r in rows:
-    name = r["benchmark"].removeprefix("io.anyhome.perf.packet.")
-    m = r["primaryMetric"]
-    alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
-    b = "n/a" if alloc is None else f"{alloc:.1f}"
-    print(f"| {name} | {m['score']:.1f} ± {m['scoreError']:.1f} | {b} |")
-PY
+python3 itests/perf/jmh-table.py "$result"
