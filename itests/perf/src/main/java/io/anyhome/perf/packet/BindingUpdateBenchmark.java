@@ -23,7 +23,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@link MobilityHeader#decode} after {@link MobilityHeader#checksumValid}, and
  * {@link MobilityHeader#encode} with the checksum, of a Binding Update carrying Alternate
  * Care-of Address, Mobile Node Identifier (NAI), Replay Protection, Binding Identifier and
- * Mobility Message Authentication options (96 bytes on the wire). The HMAC itself is not timed.
+ * Mobility Message Authentication options (112 bytes on the wire). The HMAC itself is not timed.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
