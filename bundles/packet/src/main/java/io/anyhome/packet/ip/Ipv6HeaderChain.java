@@ -83,7 +83,10 @@ public final class Ipv6HeaderChain {
 
     /** Validates the extension header {@code type} at {@code p}, records what it carries. */
     private int extensionHeaderLength(int type, int p, int end) throws MalformedPacketException {
-        Bounds.requireAvailable(buffer, p, end, 8, "extension header " + type);
+        if (end - p < 8) {
+            // the message is built only on failure: walk runs per packet and allocates nothing
+            Bounds.requireAvailable(buffer, p, end, 8, "extension header " + type);
+        }
         if (type == IpProtocol.HOP_BY_HOP.number()) {
             if (extensionHeaders != 0) {
                 throw MalformedPacketException.at(buffer, p,
