@@ -13,8 +13,8 @@ import java.util.Optional;
  * {@link Integer}, {@link Long} and {@link Boolean}; the shell prints it with its JSON library.
  *
  * <p>Layers nest in wire order: {@code {"ipv6": {..., "extensionHeaders": [...], "mobility":
- * {...}}}}; the schema, key by key, is in {@code DECODE-SCHEMA.md} of this bundle. Every field
- * the codecs decode is shown; what they do not interpret is shown as its type code and hex data.
+ * {...}}}}; the schema, key by key, is in the README section "anyhome decode: the JSON it
+ * prints". Every field the codecs decode is shown; what they do not interpret is shown as its type code and hex data.
  * Checksums are verified with the pseudo-header addresses of RFC 6275 §6.1.1 (the home address
  * of a Home Address option, the home address of a type 2 routing header in flight).
  *

@@ -7,7 +7,7 @@
  * <p>{@link io.anyhome.packet.describe.PacketDescriber} builds the tree from
  * {@link java.util.LinkedHashMap}, {@link java.util.List}, {@link String}, {@link Integer},
  * {@link Long} and {@link Boolean} only, so any JSON library prints it without adapters; the
- * keys and their meaning are documented in {@code DECODE-SCHEMA.md} of this bundle.
+ * keys and their meaning are documented in the README section "anyhome decode: the JSON it prints".
  * {@link io.anyhome.api.AddressText} writes addresses in RFC 5952 text form.
  */
 @Export

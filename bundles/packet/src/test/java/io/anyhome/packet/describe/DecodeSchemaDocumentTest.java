@@ -27,10 +27,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** DECODE-SCHEMA.md, which the README quotes, matches what the describer prints. */
+/** The README's decode schema section matches what the describer prints. */
 class DecodeSchemaDocumentTest {
+    private static final String START = "<!-- decode-schema:start -->";
+    private static final String END = "<!-- decode-schema:end -->";
+
     private static String document() throws IOException {
-        return Files.readString(Path.of("DECODE-SCHEMA.md"), StandardCharsets.UTF_8);
+        String readme = Files.readString(Path.of("../../README.md"), StandardCharsets.UTF_8);
+        int from = readme.indexOf(START);
+        int to = readme.indexOf(END);
+        if (from < 0 || to < from) {
+            throw new IllegalStateException("README.md lacks the " + START + " ... " + END + " section");
+        }
+        return readme.substring(from + START.length(), to);
     }
 
     private static List<String> jsonBlocks(String markdown) {
