@@ -61,6 +61,45 @@ class AnyhomeCommandIT {
     }
 
     @Test
+    void givenOneInstallation_whenAMobileNodeAndAHomeAgentRunAtOnce_thenEachAnswersWithItsOwnRole()
+            throws Exception {
+        Path haEtc = Files.createDirectories(scratch.resolve("ha-etc"));
+        Files.writeString(haEtc.resolve("io.anyhome.node.cfg"), "role=ha\nplatform=linux\n");
+        Path mnState = scratch.resolve("mn");
+        Path haState = scratch.resolve("ha");
+        Path mnOut = Files.createDirectories(scratch.resolve("mn-output"));
+        Path haOut = Files.createDirectories(scratch.resolve("ha-output"));
+        Process mn = AnyhomeCommand.builder(mnOut, "node", "--daemon", "--state", mnState.toString()).start();
+        Process ha = AnyhomeCommand.builder(haOut, "node", "--daemon", "--etc", haEtc.toString(),
+                "--state", haState.toString()).start();
+        try {
+            for (Path state : new Path[] {mnState, haState}) {
+                Path socket = state.resolve("run/ctl.sock");
+                await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(socket) || !mn.isAlive() || !ha.isAlive());
+            }
+            assertThat(mn.isAlive()).as("mobile node running; its stderr: %s", mnOut.resolve("stderr")).isTrue();
+            assertThat(ha.isAlive()).as("home agent running; its stderr: %s", haOut.resolve("stderr")).isTrue();
+
+            AnyhomeCommand.Result mnStatus = AnyhomeCommand.run(scratch, "ctl", "--state", mnState.toString(),
+                    "node:status", "--json");
+            AnyhomeCommand.Result haStatus = AnyhomeCommand.run(scratch, "ctl", "--state", haState.toString(),
+                    "node:status", "--json");
+
+            assertThat(mnStatus.exitStatus()).as(mnStatus.stderr()).isZero();
+            assertThat(haStatus.exitStatus()).as(haStatus.stderr()).isZero();
+            assertThat(mnStatus.stdout()).contains("\"role\":\"mn\"", "\"stateDir\":\"" + mnState + "\"");
+            assertThat(haStatus.stdout()).contains("\"role\":\"ha\"", "\"stateDir\":\"" + haState + "\"");
+        } finally {
+            mn.destroy();
+            ha.destroy();
+            assertThat(mn.waitFor(30, TimeUnit.SECONDS) && ha.waitFor(30, TimeUnit.SECONDS))
+                    .as("both nodes stop on SIGTERM").isTrue();
+            mn.destroyForcibly();
+            ha.destroyForcibly();
+        }
+    }
+
+    @Test
     void givenNoRunningNode_whenControlled_thenItSaysSoAndTheStatusIsOne() throws Exception {
         AnyhomeCommand.Result ctl = AnyhomeCommand.run(scratch, "ctl", "--state", scratch.resolve("none").toString(), "lb");
 
@@ -90,7 +129,7 @@ class AnyhomeCommandIT {
 
     @Test
     void givenHelp_thenEachCommandDescribesItself() throws Exception {
-        for (String command : new String[] {"node", "ctl", "check"}) {
+        for (String command : new String[] {"node", "ctl", "check", "decode"}) {
             AnyhomeCommand.Result help = AnyhomeCommand.run(scratch, command, "--help");
             assertThat(help.exitStatus()).isZero();
             assertThat(help.stdout()).startsWith("usage: anyhome " + command);
