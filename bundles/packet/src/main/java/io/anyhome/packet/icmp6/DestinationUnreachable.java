@@ -1,5 +1,6 @@
 package io.anyhome.packet.icmp6;
 
+import io.anyhome.packet.ip.Bounds;
 import io.anyhome.packet.MalformedPacketException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -33,7 +34,7 @@ public record DestinationUnreachable(int code, byte[] invokingPacket) implements
 
     /** Checks the code and copies the bytes. */
     public DestinationUnreachable {
-        Fields.require("code", code, 0xff);
+        Bounds.requireField("code", code, 0xff);
         invokingPacket = invokingPacket.clone();
     }
 

@@ -1,5 +1,6 @@
 package io.anyhome.packet.icmp6;
 
+import io.anyhome.packet.ip.Bounds;
 import io.anyhome.packet.MalformedPacketException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -35,9 +36,9 @@ public record Echo(boolean reply, int code, int identifier, int sequenceNumber, 
 
     /** Checks the ranges and copies the data. */
     public Echo {
-        Fields.require("code", code, 0xff);
-        Fields.require("identifier", identifier, 0xffff);
-        Fields.require("sequence number", sequenceNumber, 0xffff);
+        Bounds.requireField("code", code, 0xff);
+        Bounds.requireField("identifier", identifier, 0xffff);
+        Bounds.requireField("sequence number", sequenceNumber, 0xffff);
         data = data.clone();
     }
 

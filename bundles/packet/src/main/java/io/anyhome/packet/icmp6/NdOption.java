@@ -160,10 +160,10 @@ public sealed interface NdOption {
 
         /** Checks the ranges. */
         public PrefixInformation {
-            Fields.require("prefix length", prefixLength, 0xff);
-            Fields.require("prefix information flags", flags, 0xff);
-            Fields.require("valid lifetime", validLifetime, INFINITY);
-            Fields.require("preferred lifetime", preferredLifetime, INFINITY);
+            Bounds.requireField("prefix length", prefixLength, 0xff);
+            Bounds.requireField("prefix information flags", flags, 0xff);
+            Bounds.requireField("valid lifetime", validLifetime, INFINITY);
+            Bounds.requireField("preferred lifetime", preferredLifetime, INFINITY);
         }
 
         /** @return the L flag: the prefix is on-link */
@@ -208,7 +208,7 @@ public sealed interface NdOption {
     record Mtu(long mtu) implements NdOption {
         /** Checks the range. */
         public Mtu {
-            Fields.require("MTU", mtu, 0xffffffffL);
+            Bounds.requireField("MTU", mtu, 0xffffffffL);
         }
 
         @Override
@@ -237,7 +237,7 @@ public sealed interface NdOption {
     record AdvertisementInterval(long intervalMillis) implements NdOption {
         /** Checks the range. */
         public AdvertisementInterval {
-            Fields.require("advertisement interval", intervalMillis, 0xffffffffL);
+            Bounds.requireField("advertisement interval", intervalMillis, 0xffffffffL);
         }
 
         @Override
@@ -270,7 +270,7 @@ public sealed interface NdOption {
                 throw new IllegalArgumentException("home agent preference " + preference
                         + " is not a signed 16-bit value");
             }
-            Fields.require("home agent lifetime", lifetimeSeconds, 0xffff);
+            Bounds.requireField("home agent lifetime", lifetimeSeconds, 0xffff);
         }
 
         @Override
@@ -299,7 +299,7 @@ public sealed interface NdOption {
     record Unknown(int type, byte[] data) implements NdOption {
         /** Checks the type and that the data fills whole 8-byte units; copies it. */
         public Unknown {
-            Fields.require("option type", type, 0xff);
+            Bounds.requireField("option type", type, 0xff);
             if (NdOption.hasRecord(type)) {
                 throw new IllegalArgumentException("ND option type " + type + " has its own record");
             }

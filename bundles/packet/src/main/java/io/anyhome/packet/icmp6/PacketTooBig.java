@@ -1,5 +1,6 @@
 package io.anyhome.packet.icmp6;
 
+import io.anyhome.packet.ip.Bounds;
 import io.anyhome.packet.MalformedPacketException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -29,8 +30,8 @@ public record PacketTooBig(int code, long mtu, byte[] invokingPacket) implements
 
     /** Checks the ranges and copies the bytes. */
     public PacketTooBig {
-        Fields.require("code", code, 0xff);
-        Fields.require("MTU", mtu, 0xffffffffL);
+        Bounds.requireField("code", code, 0xff);
+        Bounds.requireField("MTU", mtu, 0xffffffffL);
         invokingPacket = invokingPacket.clone();
     }
 

@@ -1,5 +1,6 @@
 package io.anyhome.packet.icmp6;
 
+import io.anyhome.packet.ip.Bounds;
 import io.anyhome.packet.MalformedPacketException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -38,8 +39,8 @@ public record ParameterProblem(int code, long pointer, byte[] invokingPacket)
 
     /** Checks the ranges and copies the bytes. */
     public ParameterProblem {
-        Fields.require("code", code, 0xff);
-        Fields.require("pointer", pointer, 0xffffffffL);
+        Bounds.requireField("code", code, 0xff);
+        Bounds.requireField("pointer", pointer, 0xffffffffL);
         invokingPacket = invokingPacket.clone();
     }
 

@@ -1,5 +1,6 @@
 package io.anyhome.packet.icmp6;
 
+import io.anyhome.packet.ip.Bounds;
 import io.anyhome.packet.MalformedPacketException;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -56,11 +57,11 @@ public record RouterAdvertisement(int curHopLimit, int flags, int routerLifetime
 
     /** Checks the ranges and copies the options. */
     public RouterAdvertisement {
-        Fields.require("cur hop limit", curHopLimit, 0xff);
-        Fields.require("router advertisement flags", flags, 0xff);
-        Fields.require("router lifetime", routerLifetime, 0xffff);
-        Fields.require("reachable time", reachableTime, 0xffffffffL);
-        Fields.require("retrans timer", retransTimer, 0xffffffffL);
+        Bounds.requireField("cur hop limit", curHopLimit, 0xff);
+        Bounds.requireField("router advertisement flags", flags, 0xff);
+        Bounds.requireField("router lifetime", routerLifetime, 0xffff);
+        Bounds.requireField("reachable time", reachableTime, 0xffffffffL);
+        Bounds.requireField("retrans timer", retransTimer, 0xffffffffL);
         options = List.copyOf(options);
     }
 

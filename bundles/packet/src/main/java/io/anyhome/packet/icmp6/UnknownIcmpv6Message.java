@@ -1,5 +1,6 @@
 package io.anyhome.packet.icmp6;
 
+import io.anyhome.packet.ip.Bounds;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -14,8 +15,8 @@ import java.util.HexFormat;
 public record UnknownIcmpv6Message(int type, int code, byte[] body) implements Icmpv6Message {
     /** Checks the ranges and copies the body. */
     public UnknownIcmpv6Message {
-        Fields.require("type", type, 0xff);
-        Fields.require("code", code, 0xff);
+        Bounds.requireField("type", type, 0xff);
+        Bounds.requireField("code", code, 0xff);
         body = body.clone();
     }
 

@@ -47,4 +47,19 @@ public final class Bounds {
                     + " bytes, only " + Math.max(0, end - offset) + " remain");
         }
     }
+
+    /**
+     * Refuses a field value outside {@code 0..max} when a header or message is built, with a
+     * message naming the field.
+     *
+     * @param name the field's name as the RFC writes it
+     * @param value the value
+     * @param max the largest value the field holds
+     * @throws IllegalArgumentException if the value is out of range
+     */
+    public static void requireField(String name, long value, long max) {
+        if (value < 0 || value > max) {
+            throw new IllegalArgumentException(name + " " + value + " is outside 0.." + max);
+        }
+    }
 }

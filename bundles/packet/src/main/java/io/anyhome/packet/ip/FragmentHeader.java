@@ -36,8 +36,8 @@ public record FragmentHeader(int nextHeader, int fragmentOffset, boolean moreFra
      * @throws IllegalArgumentException if one is out of range
      */
     public FragmentHeader {
-        Ipv6Header.requireField("next header", nextHeader, 0xff);
-        Ipv6Header.requireField("fragment offset", fragmentOffset, 0x1fff);
+        Bounds.requireField("next header", nextHeader, 0xff);
+        Bounds.requireField("fragment offset", fragmentOffset, 0x1fff);
     }
 
     /** @return whether this fragment is a whole packet or the first fragment (offset 0) */

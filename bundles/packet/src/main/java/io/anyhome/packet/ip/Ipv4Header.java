@@ -232,15 +232,15 @@ public final class Ipv4Header {
                     + " bytes are not a multiple of 4 up to 40");
         }
         int headerLength = MIN_LENGTH + options.length;
-        Ipv6Header.requireField("type of service", typeOfService, 0xff);
+        Bounds.requireField("type of service", typeOfService, 0xff);
         if (totalLength < headerLength || totalLength > 0xffff) {
             throw new IllegalArgumentException("total length " + totalLength
                     + " is outside " + headerLength + "..65535");
         }
-        Ipv6Header.requireField("identification", identification, 0xffff);
-        Ipv6Header.requireField("flags and fragment offset", flagsAndFragmentOffset, 0xffff);
-        Ipv6Header.requireField("ttl", ttl, 0xff);
-        Ipv6Header.requireField("protocol", protocol, 0xff);
+        Bounds.requireField("identification", identification, 0xffff);
+        Bounds.requireField("flags and fragment offset", flagsAndFragmentOffset, 0xffff);
+        Bounds.requireField("ttl", ttl, 0xff);
+        Bounds.requireField("protocol", protocol, 0xff);
         int start = out.position();
         out.put((byte) (0x40 | headerLength / 4));
         out.put((byte) typeOfService);

@@ -207,11 +207,11 @@ public final class Ipv6Header {
      */
     public static int encode(ByteBuffer out, int trafficClass, int flowLabel, int payloadLength,
             int nextHeader, int hopLimit, byte[] source, byte[] destination) {
-        requireField("traffic class", trafficClass, 0xff);
-        requireField("flow label", flowLabel, 0xfffff);
-        requireField("payload length", payloadLength, 0xffff);
-        requireField("next header", nextHeader, 0xff);
-        requireField("hop limit", hopLimit, 0xff);
+        Bounds.requireField("traffic class", trafficClass, 0xff);
+        Bounds.requireField("flow label", flowLabel, 0xfffff);
+        Bounds.requireField("payload length", payloadLength, 0xffff);
+        Bounds.requireField("next header", nextHeader, 0xff);
+        Bounds.requireField("hop limit", hopLimit, 0xff);
         if (source.length != AddressFields.IPV6_LENGTH
                 || destination.length != AddressFields.IPV6_LENGTH) {
             throw new IllegalArgumentException("IPv6 addresses have 16 bytes");
@@ -225,9 +225,4 @@ public final class Ipv6Header {
         return LENGTH;
     }
 
-    static void requireField(String name, long value, long max) {
-        if (value < 0 || value > max) {
-            throw new IllegalArgumentException(name + " " + value + " is outside 0.." + max);
-        }
-    }
 }

@@ -66,7 +66,7 @@ public sealed interface Ipv6Option {
     record PadN(int dataLength) implements Ipv6Option {
         /** Checks the length. */
         public PadN {
-            Ipv6Header.requireField("PadN data length", dataLength, 0xff);
+            Bounds.requireField("PadN data length", dataLength, 0xff);
         }
 
         @Override
@@ -121,11 +121,11 @@ public sealed interface Ipv6Option {
     record Unknown(int type, byte[] data) implements Ipv6Option {
         /** Checks the fields and copies the data. */
         public Unknown {
-            Ipv6Header.requireField("option type", type, 0xff);
+            Bounds.requireField("option type", type, 0xff);
             if (type == TYPE_PAD1 || type == TYPE_PADN || type == TYPE_HOME_ADDRESS) {
                 throw new IllegalArgumentException("option type " + type + " has its own record");
             }
-            Ipv6Header.requireField("option data length", data.length, 0xff);
+            Bounds.requireField("option data length", data.length, 0xff);
             data = data.clone();
         }
 

@@ -42,7 +42,7 @@ public record OptionsHeader(int nextHeader, List<Ipv6Option> options) {
      * @throws IllegalArgumentException if they do not, or the header would exceed 2048 bytes
      */
     public OptionsHeader {
-        Ipv6Header.requireField("next header", nextHeader, 0xff);
+        Bounds.requireField("next header", nextHeader, 0xff);
         options = List.copyOf(options);
         int length = OFFSET_OPTIONS;
         for (Ipv6Option o : options) {

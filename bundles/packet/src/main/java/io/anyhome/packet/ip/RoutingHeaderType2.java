@@ -49,8 +49,8 @@ public record RoutingHeaderType2(int nextHeader, int segmentsLeft, Inet6Address 
      * @throws IllegalArgumentException if next header is not a byte or segments left not 0 or 1
      */
     public RoutingHeaderType2 {
-        Ipv6Header.requireField("next header", nextHeader, 0xff);
-        Ipv6Header.requireField("segments left", segmentsLeft, 1);
+        Bounds.requireField("next header", nextHeader, 0xff);
+        Bounds.requireField("segments left", segmentsLeft, 1);
     }
 
     /**

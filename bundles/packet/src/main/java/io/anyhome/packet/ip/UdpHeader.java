@@ -178,8 +178,8 @@ public final class UdpHeader {
      * @throws IllegalArgumentException if a field is out of range
      */
     public static int encode(ByteBuffer out, int sourcePort, int destinationPort, int length) {
-        Ipv6Header.requireField("source port", sourcePort, 0xffff);
-        Ipv6Header.requireField("destination port", destinationPort, 0xffff);
+        Bounds.requireField("source port", sourcePort, 0xffff);
+        Bounds.requireField("destination port", destinationPort, 0xffff);
         if (length < LENGTH || length > 0xffff) {
             throw new IllegalArgumentException("UDP length " + length + " is outside 8..65535");
         }

@@ -1,5 +1,6 @@
 package io.anyhome.packet.mh;
 
+import io.anyhome.packet.ip.AddressFields;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -44,13 +45,7 @@ final class Fields {
     }
 
     static Inet6Address inet6(ByteBuffer buf, int index) {
-        byte[] a = new byte[16];
-        buf.get(index, a);
-        try {
-            return Inet6Address.getByAddress(null, a, -1);
-        } catch (UnknownHostException e) {
-            throw new AssertionError("16 bytes are an IPv6 address", e);
-        }
+        return AddressFields.read(buf, index);
     }
 
     static Inet4Address inet4(ByteBuffer buf, int index) {
