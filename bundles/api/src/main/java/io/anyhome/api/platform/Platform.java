@@ -152,6 +152,17 @@ public interface Platform {
     void setIpv6Setting(String interfaceName, Ipv6Setting setting, int value) throws PlatformException;
 
     /**
+     * What the system says about an interface's device, for NIC drivers that recognise their
+     * interfaces by it: on Linux the {@code DEVTYPE} of sysfs {@code uevent} ({@code wlan},
+     * {@code wwan}, ...) and whether sysfs has {@code wireless/} or {@code phy80211} for it.
+     *
+     * @param index the interface index
+     * @return the details; empty strings and false where the system says nothing
+     * @throws PlatformException if there is no such interface
+     */
+    LinkDetails linkDetails(int index) throws PlatformException;
+
+    /**
      * Reads the station information of a wireless interface.
      *
      * @param index the interface index
