@@ -14,6 +14,13 @@ public enum NodeRole {
     /** Home agent: binding cache, proxy ND, tunnels to care-of addresses, NEMO prefix routes. */
     HA("ha");
 
+    /**
+     * Component property naming the roles a component serves (a list: {@code mn}, {@code mr},
+     * {@code ha}). {@code anyhome check} reports a component of another role as "not used by
+     * this role" instead of a failure.
+     */
+    public static final String COMPONENT_PROPERTY = "anyhome.roles";
+
     private final String configValue;
 
     NodeRole(String configValue) {

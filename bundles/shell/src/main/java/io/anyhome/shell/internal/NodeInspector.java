@@ -1,5 +1,6 @@
 package io.anyhome.shell.internal;
 
+import io.anyhome.api.NodeRole;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
  */
 final class NodeInspector {
     /** Component property: the roles ({@code mn}, {@code mr}, {@code ha}) a component serves. */
-    static final String ROLES_PROPERTY = "anyhome.roles";
+    static final String ROLES_PROPERTY = NodeRole.COMPONENT_PROPERTY;
     static final String NOT_USED = "not used by this role";
 
     /** What {@code node:check} needs to know of one bundle. */

@@ -1,0 +1,172 @@
+package io.anyhome.vi.internal;
+
+import io.anyhome.api.AddressText;
+import io.anyhome.api.IpPrefix;
+import io.anyhome.api.Registration;
+import io.anyhome.api.ifs.InterfaceSwitch;
+import io.anyhome.api.platform.Platform;
+import io.anyhome.api.platform.PlatformException;
+import io.anyhome.api.platform.RouteSpec;
+import io.anyhome.api.platform.TunDevice;
+import io.anyhome.api.vi.ViDTO;
+import io.anyhome.api.vi.VirtualInterface;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code home0}: the TUN device holding the home address, the routes that make it carry the
+ * node's traffic, and the read loop (no OSGi here; {@link VirtualInterfaceComponent} adapts it).
+ *
+ * <p>Start-up, in order: open the TUN (up, MTU = uplink MTU less the tunnel overhead), add the
+ * home address as a /128 without DAD (it is this node's alone; the home agent defends it on the
+ * home link), add {@code default dev home0 metric 1} to the main table — below the metric 1024
+ * of the kernel's RA-learned defaults, so those never win — then follow the uplinks through the
+ * platform's monitor ({@link UplinkRouting}) and start the read loop. {@link #close()} undoes it
+ * all in reverse; the device's own routes go with it.
+ */
+final class HomeInterface implements VirtualInterface, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(HomeInterface.class.getName());
+    static final int VI_DEFAULT_METRIC = 1;
+
+    private final Platform platform;
+    private final ViConfiguration config;
+    private final TunDevice tun;
+    private final ViCounters counters = new ViCounters();
+    private final UplinkRouting routing;
+    private final ViReadLoop loop;
+    private final Thread loopThread;
+    private volatile String failure;
+    private Registration monitor;
+
+    private HomeInterface(Platform platform, ViConfiguration config, TunDevice tun,
+            Supplier<InterfaceSwitch> interfaceSwitch) {
+        this.platform = platform;
+        this.config = config;
+        this.tun = tun;
+        this.routing = new UplinkRouting(platform, tun.index(), config, this::fail);
+        this.loop = new ViReadLoop(tun, config.mtu(), config.homeAddress().getAddress(),
+                interfaceSwitch, counters);
+        this.loopThread = new Thread(loop, "anyhome-vi-" + tun.name());
+        this.loopThread.setDaemon(true);
+    }
+
+    /**
+     * Opens and configures {@code home0} and starts its read loop.
+     *
+     * @param platform the platform
+     * @param config the settings
+     * @param interfaceSwitch where the loop finds the current switch (null while there is none)
+     * @return the running interface
+     * @throws PlatformException if the device, the address or the route cannot be set up;
+     *     whatever was set up is undone first
+     */
+    static HomeInterface start(Platform platform, ViConfiguration config,
+            Supplier<InterfaceSwitch> interfaceSwitch) throws PlatformException {
+        TunDevice tun = platform.openTun(config.tunOptions());
+        HomeInterface vi = new HomeInterface(platform, config, tun, interfaceSwitch);
+        try {
+            platform.addAddress(tun.index(), IpPrefix.host(config.homeAddress()), true);
+            platform.addRoute(vi.defaultRoute());
+            vi.monitor = platform.monitor(vi.routing);
+        } catch (PlatformException | RuntimeException e) {
+            vi.close();
+            throw e;
+        }
+        vi.loopThread.start();
+        return vi;
+    }
+
+    RouteSpec defaultRoute() {
+        return RouteSpec.onLink(IpPrefix.parse("::/0"), tun.index(), VI_DEFAULT_METRIC);
+    }
+
+    @Override
+    public String name() {
+        return tun.name();
+    }
+
+    @Override
+    public InetAddress homeAddress() {
+        return config.homeAddress();
+    }
+
+    @Override
+    public boolean deliver(ByteBuffer packet) {
+        int length = packet.remaining();
+        if (length < 40 || (packet.get(packet.position()) & 0xf0) != 0x60) {
+            counters.dropped(ViCounters.MALFORMED);
+            return false;
+        }
+        if (length > config.mtu()) {
+            counters.dropped(ViCounters.TOO_BIG);
+            return false;
+        }
+        try {
+            if (tun.tryWrite(packet)) {
+                counters.delivered(length);
+                return true;
+            }
+        } catch (PlatformException e) {
+            fail("writing to " + tun.name() + ": " + e.getMessage());
+        }
+        counters.dropped(ViCounters.DEVICE);
+        return false;
+    }
+
+    @Override
+    public ViDTO describe() {
+        ViDTO dto = new ViDTO();
+        dto.name = tun.name();
+        dto.index = tun.index();
+        dto.homeAddress = AddressText.format(config.homeAddress());
+        dto.mtu = config.mtu();
+        dto.running = loopThread.isAlive() && tun.isOpen();
+        dto.vnetHeader = tun.vnetHeaderLength() > 0;
+        dto.mobileNetworkPrefixes = List.of();
+        dto.counters = counters.toDTO();
+        dto.failure = failure;
+        return dto;
+    }
+
+    UplinkRouting routing() {
+        return routing;
+    }
+
+    ViCounters counters() {
+        return counters;
+    }
+
+    ViReadLoop loop() {
+        return loop;
+    }
+
+    private void fail(String what) {
+        if (!what.equals(failure)) {
+            LOG.warning(what);
+        }
+        failure = what;
+    }
+
+    /** Stops the loop, removes the per-uplink rules and routes, closes the device. */
+    @Override
+    public void close() {
+        loop.stop();
+        if (monitor != null) {
+            monitor.close();
+        }
+        routing.close();
+        tun.close(); // takes home0's address and routes with it
+        try {
+            loopThread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (loopThread.isAlive()) {
+            LOG.log(Level.WARNING, "the read loop of {0} did not stop within 2 s", tun.name());
+        }
+    }
+}

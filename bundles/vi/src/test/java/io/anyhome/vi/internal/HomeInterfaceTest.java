@@ -1,0 +1,188 @@
+package io.anyhome.vi.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
+
+import io.anyhome.api.IpPrefix;
+import io.anyhome.api.ifs.InterfaceSwitch;
+import io.anyhome.api.path.Path;
+import io.anyhome.api.platform.AddressEvent;
+import io.anyhome.api.platform.Change;
+import io.anyhome.api.platform.LinkEvent;
+import io.anyhome.api.platform.OperState;
+import io.anyhome.api.platform.PolicyRule;
+import io.anyhome.api.platform.RouteEvent;
+import io.anyhome.api.platform.RouteSpec;
+import io.anyhome.api.vi.ViCountersDTO;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class HomeInterfaceTest {
+    private static final String HOA = "2001:db8:1::10";
+    private static final int ETH = 3;
+    private final FakePlatform platform = new FakePlatform();
+    private final AtomicReference<InterfaceSwitch> interfaceSwitch = new AtomicReference<>();
+    private HomeInterface vi;
+
+    @AfterEach
+    void stop() {
+        if (vi != null) {
+            vi.close();
+        }
+    }
+
+    private HomeInterface start(Map<String, Object> extra) throws Exception {
+        Map<String, Object> props = new java.util.HashMap<>(Map.of("role", "mn", "homeAddress", HOA,
+                "homePrefix", "2001:db8:1::/64"));
+        props.putAll(extra);
+        vi = HomeInterface.start(platform, ViConfiguration.from(props), interfaceSwitch::get);
+        return vi;
+    }
+
+    @Test
+    void givenAHomeAddress_whenStarted_thenHome0HoldsItAsA128AndOwnsTheDefaultRouteWithMetricOne()
+            throws Exception {
+        start(Map.of());
+
+        assertThat(platform.tunOptions.name()).isEqualTo("home0");
+        assertThat(platform.tunOptions.mtu()).isEqualTo(1452);
+        assertThat(platform.addresses).containsExactly("7 " + HOA + "/128 nodad");
+        assertThat(platform.routes).containsExactly(
+                RouteSpec.onLink(IpPrefix.parse("::/0"), 7, 1));
+        assertThat(vi.describe().running).isTrue();
+        assertThat(vi.describe().homeAddress).isEqualTo(HOA);
+    }
+
+    @Test
+    void givenAnUplinkWithACareOfAddressAndAnRaDefault_thenTunnelTrafficHasItsOwnTableAndRule()
+            throws Exception {
+        start(Map.of());
+        InetAddress coa = InetAddress.getByName("2001:db8:20::5");
+        InetAddress router = InetAddress.getByName("fe80::1");
+
+        emitLink(1, "lo", LinkEvent.IFF_LOOPBACK | LinkEvent.IFF_UP);
+        emitLink(ETH, "eth0", LinkEvent.IFF_UP);
+        emitAddress(Change.NEW, ETH, coa, AddressEvent.SCOPE_GLOBAL);
+        emitAddress(Change.NEW, ETH, InetAddress.getByName("fe80::5"), AddressEvent.SCOPE_LINK);
+        emitAddress(Change.NEW, 1, InetAddress.getByName("::1"), AddressEvent.SCOPE_HOST);
+        emitAddress(Change.NEW, 7, InetAddress.getByName(HOA), AddressEvent.SCOPE_GLOBAL);
+        emitDefaultRoute(Change.NEW, ETH, router);
+
+        assertThat(platform.rules).containsExactly(new PolicyRule(IpPrefix.parse("2001:db8:20::5/128"), 1003, 1000));
+        assertThat(platform.routes).contains(new RouteSpec(IpPrefix.parse("::/0"), router, ETH, 1003, 1024));
+
+        emitAddress(Change.DELETED, ETH, coa, AddressEvent.SCOPE_GLOBAL);
+        emitDefaultRoute(Change.DELETED, ETH, router);
+        assertThat(platform.rules).isEmpty();
+        assertThat(platform.routes).containsExactly(RouteSpec.onLink(IpPrefix.parse("::/0"), 7, 1));
+    }
+
+    @Test
+    void givenRulesLeftByAKilledPredecessor_whenStarted_thenTheyAreAdoptedAndRemovedOnStop()
+            throws Exception {
+        PolicyRule stale = new PolicyRule(IpPrefix.parse("2001:db8:20::5/128"), 1003, 1000);
+        platform.rules.add(stale);
+        start(Map.of());
+
+        emitAddress(Change.NEW, ETH, InetAddress.getByName("2001:db8:20::5"), AddressEvent.SCOPE_GLOBAL);
+        assertThat(vi.routing().rules()).containsExactly(stale);
+        assertThat(vi.describe().failure).isNull();
+
+        vi.close();
+        vi = null;
+        assertThat(platform.rules).isEmpty();
+        assertThat(platform.tun.isOpen()).isFalse();
+    }
+
+    @Test
+    void givenThePlatformRefusesARule_thenTheFailureIsShownAndNothingIsThrownOnTheMonitorThread()
+            throws Exception {
+        start(Map.of());
+        platform.failRulesWithErrno = 22;
+
+        emitAddress(Change.NEW, ETH, InetAddress.getByName("2001:db8:20::5"), AddressEvent.SCOPE_GLOBAL);
+
+        assertThat(vi.describe().failure).contains("adding rule", "errno 22", "Invalid table");
+    }
+
+    @Test
+    void givenPacketsFromHome0_thenTheSwitchsPathCarriesThemAndEveryDropHasItsReason() throws Exception {
+        start(Map.of());
+        List<byte[]> carried = new ArrayList<>();
+        Path path = new RecordingPath(carried, true);
+
+        platform.tun.fromKernel.add(Packets.ipv6(HOA, "2001:db8:99::1", 8)); // no switch yet
+        await().atMost(Duration.ofSeconds(5)).until(() -> drops(ViCountersDTO.DROP_NO_PATH) == 1);
+
+        interfaceSwitch.set(new FixedSwitch(path));
+        byte[] good = Packets.ipv6(HOA, "2001:db8:99::1", 8);
+        platform.tun.fromKernel.add(good);
+        platform.tun.fromKernel.add(Packets.ipv6("2001:db8:1::99", "2001:db8:99::1", 8));
+        platform.tun.fromKernel.add(new byte[] {0x45, 0, 0, 20});
+        await().atMost(Duration.ofSeconds(5)).until(() -> vi.describe().counters.packetsOut == 1
+                && drops(ViCountersDTO.DROP_WRONG_SOURCE) == 1 && drops(ViCountersDTO.DROP_MALFORMED) == 1);
+        assertThat(carried).containsExactly(good);
+        assertThat(vi.describe().counters.bytesOut).isEqualTo(good.length);
+
+        interfaceSwitch.set(new FixedSwitch(new RecordingPath(carried, false)));
+        platform.tun.fromKernel.add(Packets.ipv6(HOA, "2001:db8:99::1", 8));
+        await().atMost(Duration.ofSeconds(5)).until(() -> drops(ViCountersDTO.DROP_PATH_SEND) == 1);
+    }
+
+    @Test
+    void givenAPacketFromAPath_whenDelivered_thenHome0GetsItUnlessItIsTooBigOrNotIpv6() throws Exception {
+        start(Map.of("mtu", "1280"));
+
+        assertThat(vi.deliver(ByteBuffer.wrap(Packets.ipv6("2001:db8:99::1", HOA, 16)))).isTrue();
+        assertThat(vi.deliver(ByteBuffer.wrap(Packets.ipv6("2001:db8:99::1", HOA, 1300)))).isFalse();
+        assertThat(vi.deliver(ByteBuffer.wrap(new byte[] {0x45, 0, 0, 20}))).isFalse();
+
+        assertThat(platform.tun.toKernel).hasSize(1);
+        assertThat(vi.describe().counters.packetsIn).isEqualTo(1);
+        assertThat(drops(ViCountersDTO.DROP_TOO_BIG)).isEqualTo(1);
+        assertThat(drops(ViCountersDTO.DROP_MALFORMED)).isEqualTo(1);
+    }
+
+    @Test
+    void givenBadConfiguration_thenItIsRefusedNamingFileAndKey() {
+        assertThatIllegalArgumentException().isThrownBy(() -> ViConfiguration.from(Map.of("role", "mn")))
+                .withMessage("etc/io.anyhome.node.cfg: key homeAddress: missing: the virtual interface needs the node's home address");
+        assertThatIllegalArgumentException().isThrownBy(() -> ViConfiguration.from(Map.of("homeAddress", "fe80::1")))
+                .withMessageContaining("etc/io.anyhome.node.cfg: key homeAddress = fe80::1");
+        assertThatIllegalArgumentException().isThrownBy(() -> ViConfiguration.from(Map.of("homeAddress", HOA, "homePrefix", "2001:db8:2::/64")))
+                .withMessageContaining("key homePrefix = 2001:db8:2::/64: does not contain the home address");
+        assertThatIllegalArgumentException().isThrownBy(() -> ViConfiguration.from(Map.of("homeAddress", HOA, "mtu", "1000")))
+                .withMessage("etc/io.anyhome.vi.cfg: key mtu = 1000: outside 1280..65535");
+        assertThatIllegalArgumentException().isThrownBy(() -> ViConfiguration.from(Map.of("homeAddress", HOA, "name", "has space")))
+                .withMessageContaining("etc/io.anyhome.vi.cfg: key name = has space");
+    }
+
+    private long drops(String reason) {
+        return vi.describe().counters.drops.get(reason);
+    }
+
+    private void emitLink(int index, String name, int flags) {
+        LinkEvent e = new LinkEvent(Change.NEW, index, name, flags, true, OperState.UP, 1500, "", "", 0);
+        platform.listeners.forEach(l -> l.link(e));
+    }
+
+    private void emitAddress(Change change, int index, InetAddress address, int scope) {
+        AddressEvent e = new AddressEvent(change, index, IpPrefix.of(address, 64), scope, false, false,
+                false, false, true, -1, -1, 0);
+        platform.listeners.forEach(l -> l.address(e));
+    }
+
+    private void emitDefaultRoute(Change change, int index, InetAddress gateway) {
+        RouteEvent e = new RouteEvent(change, IpPrefix.parse("::/0"), gateway, index, RouteSpec.MAIN_TABLE,
+                1024, RouteEvent.PROTOCOL_RA, 0);
+        platform.listeners.forEach(l -> l.route(e));
+    }
+}
