@@ -1,5 +1,7 @@
 package io.anyhome.platform.linux.internal;
 
+import io.anyhome.api.AnyhomeException.Code;
+import io.anyhome.api.platform.PlatformException;
 import java.io.IOException;
 
 /**
@@ -53,11 +55,45 @@ final class NetlinkErrnoException extends IOException {
     }
 
     /**
+     * Turns a failed netlink operation into the API's exception: errno, the kernel's extended
+     * acknowledgement, and a code the caller can act on.
+     *
+     * @param what the operation, in words a person recognises ({@code add route ...})
+     * @param failure the failure; an {@link IOException} other than this class has no errno
+     * @return the exception to throw
+     */
+    static PlatformException toPlatformException(String what, IOException failure) {
+        if (failure instanceof NetlinkErrnoException e) {
+            return new PlatformException(code(e.errno), what + " failed: " + name(e.errno), e.errno, e.extendedAck);
+        }
+        return new PlatformException(Code.IO_ERROR, what + " failed: " + failure.getMessage());
+    }
+
+    static Code code(int errno) {
+        return switch (errno) {
+            case EPERM, EACCES -> Code.PERMISSION_DENIED;
+            case ENOENT, ESRCH, ENODEV, EADDRNOTAVAIL -> Code.NOT_FOUND;
+            case EEXIST -> Code.CONFLICT;
+            case EINVAL, ERANGE, ENETUNREACH, EHOSTUNREACH -> Code.INVALID_ARGUMENT;
+            case EAFNOSUPPORT, EPROTONOSUPPORT, EOPNOTSUPP -> Code.UNAVAILABLE;
+            default -> Code.IO_ERROR;
+        };
+    }
+
+    /**
      * @param errno a positive errno
      * @return its symbolic name and number, for messages
      */
     static String describe(int errno) {
-        String name = switch (errno) {
+        return name(errno) + " (" + errno + ")";
+    }
+
+    /**
+     * @param errno a positive errno
+     * @return its symbolic name, or {@code errno N} for one without a name here
+     */
+    static String name(int errno) {
+        return switch (errno) {
             case EPERM -> "EPERM";
             case ENOENT -> "ENOENT";
             case ESRCH -> "ESRCH";
@@ -75,8 +111,7 @@ final class NetlinkErrnoException extends IOException {
             case ENETUNREACH -> "ENETUNREACH";
             case ENOBUFS -> "ENOBUFS";
             case EHOSTUNREACH -> "EHOSTUNREACH";
-            default -> "errno";
+            default -> "errno " + errno;
         };
-        return name + " (" + errno + ")";
     }
 }
