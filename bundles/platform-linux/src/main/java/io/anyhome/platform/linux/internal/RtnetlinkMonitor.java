@@ -218,6 +218,11 @@ final class RtnetlinkMonitor implements Registration {
         return overruns.get();
     }
 
+    /** @return true while the reader thread runs */
+    boolean isRunning() {
+        return reader.isAlive();
+    }
+
     /** @return how often the listener threw */
     long listenerFailures() {
         return listenerFailures.get();
