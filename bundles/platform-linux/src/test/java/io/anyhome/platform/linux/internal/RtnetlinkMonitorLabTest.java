@@ -228,10 +228,11 @@ class RtnetlinkMonitorLabTest {
                 Files.delete(batch);
                 release.countDown();
 
-                await().atMost(WAIT).until(() -> r.dumpsComplete.get() == 2);
-                assertThat(r.resynchronisations.get()).isEqualTo(1);
-                assertThat(m.overruns()).isEqualTo(1);
-                assertThat(r.addresses("2001:db8:2::c8/64")).isNotEmpty();
+                // with so small a buffer the events of the batch's tail may overflow it again
+                await().atMost(WAIT).until(() -> r.resynchronisations.get() >= 1
+                        && r.dumpsComplete.get() == 1 + r.resynchronisations.get()
+                        && !r.addresses("2001:db8:2::c8/64").isEmpty());
+                assertThat(m.overruns()).isEqualTo(r.resynchronisations.get());
             }
         }
     }
