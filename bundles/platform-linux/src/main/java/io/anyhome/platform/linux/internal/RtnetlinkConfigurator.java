@@ -1,0 +1,133 @@
+package io.anyhome.platform.linux.internal;
+
+import io.anyhome.api.AddressText;
+import io.anyhome.api.AnyhomeException.Code;
+import io.anyhome.api.IpPrefix;
+import io.anyhome.api.platform.LinkEvent;
+import io.anyhome.api.platform.PlatformException;
+import io.anyhome.api.platform.PolicyRule;
+import io.anyhome.api.platform.RouteSpec;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Configures links, addresses, routes, policy rules and proxy neighbours with rtnetlink, each
+ * call a request the kernel acknowledges or refuses; a refusal becomes a
+ * {@link PlatformException} with the errno and the kernel's extended-ack message. Idempotent as
+ * {@code Platform} promises: adding what exists and removing what does not succeed.
+ *
+ * <p>Each call opens its own short-lived socket in the calling thread's network namespace, so
+ * calls are thread-safe and follow the caller into a namespace. Used by
+ * {@link RtnetlinkPlatformOps}.
+ */
+final class RtnetlinkConfigurator {
+    private static final Pattern INTERFACE_NAME = Pattern.compile("[^/:\\s]{1,15}");
+
+    /**
+     * @param name an interface name
+     * @return its index
+     * @throws PlatformException {@code NOT_FOUND} if there is no such interface
+     */
+    int interfaceIndex(String name) throws PlatformException {
+        if (name == null || !INTERFACE_NAME.matcher(name).matches()) {
+            throw new PlatformException(Code.INVALID_ARGUMENT, "'" + name + "' is not an interface name");
+        }
+        return link("look up interface " + name, RtnetlinkRequests.getLink(name)).index();
+    }
+
+    /**
+     * @param index an interface index
+     * @return its name
+     * @throws PlatformException {@code NOT_FOUND} if there is no such interface
+     */
+    String interfaceName(int index) throws PlatformException {
+        return link("look up interface #" + index, RtnetlinkRequests.getLink(index)).name();
+    }
+
+    private LinkEvent link(String what, NetlinkMessageBuilder request) throws PlatformException {
+        for (NetlinkMessage m : execute(what, request)) {
+            if (m.type() == Rtnetlink.RTM_NEWLINK) {
+                try {
+                    return RtnetlinkDecoder.link(m, System.currentTimeMillis());
+                } catch (NetlinkMalformedException e) {
+                    throw new PlatformException(Code.IO_ERROR, what + ": malformed answer: " + e.getMessage());
+                }
+            }
+        }
+        throw new PlatformException(Code.IO_ERROR, what + ": the kernel acknowledged without the link");
+    }
+
+    void setLinkUp(int index, boolean up) throws PlatformException {
+        execute("set interface #" + index + (up ? " up" : " down"), RtnetlinkRequests.setLinkUp(index, up));
+    }
+
+    void setMtu(int index, int mtu) throws PlatformException {
+        execute("set the MTU of interface #" + index + " to " + mtu, RtnetlinkRequests.setMtu(index, mtu));
+    }
+
+    void addAddress(int index, IpPrefix address, boolean skipDad) throws PlatformException {
+        execute("add address " + address + " to interface #" + index + (skipDad ? " without DAD" : ""),
+                RtnetlinkRequests.address(true, index, address, skipDad));
+    }
+
+    void removeAddress(int index, IpPrefix address) throws PlatformException {
+        execute("remove address " + address + " from interface #" + index,
+                RtnetlinkRequests.address(false, index, address, false), NetlinkErrnoException.EADDRNOTAVAIL);
+    }
+
+    void addRoute(RouteSpec route) throws PlatformException {
+        execute("add route " + describe(route), RtnetlinkRequests.route(true, route));
+    }
+
+    void removeRoute(RouteSpec route) throws PlatformException {
+        execute("remove route " + describe(route), RtnetlinkRequests.route(false, route), NetlinkErrnoException.ESRCH);
+    }
+
+    void addRule(PolicyRule rule) throws PlatformException {
+        execute("add rule " + describe(rule), RtnetlinkRequests.rule(true, rule), NetlinkErrnoException.EEXIST);
+    }
+
+    void removeRule(PolicyRule rule) throws PlatformException {
+        execute("remove rule " + describe(rule), RtnetlinkRequests.rule(false, rule), NetlinkErrnoException.ENOENT);
+    }
+
+    void addProxyNeighbour(int index, InetAddress address) throws PlatformException {
+        execute("add proxy neighbour " + AddressText.format(address) + " on interface #" + index,
+                RtnetlinkRequests.proxyNeighbour(true, index, address));
+    }
+
+    void removeProxyNeighbour(int index, InetAddress address) throws PlatformException {
+        execute("remove proxy neighbour " + AddressText.format(address) + " from interface #" + index,
+                RtnetlinkRequests.proxyNeighbour(false, index, address), NetlinkErrnoException.ENOENT);
+    }
+
+    private static String describe(RouteSpec r) {
+        return r.destination().network() + (r.gateway() == null ? "" : " via " + AddressText.format(r.gateway()))
+                + (r.index() > 0 ? " dev #" + r.index() : "") + " table " + r.table() + " metric " + r.metric();
+    }
+
+    private static String describe(PolicyRule r) {
+        return "from " + r.from().network() + " lookup " + r.table() + " priority " + r.priority();
+    }
+
+    /**
+     * @param tolerated errnos meaning the change is already in place (idempotency)
+     */
+    private static List<NetlinkMessage> execute(String what, NetlinkMessageBuilder request, int... tolerated)
+            throws PlatformException {
+        try (NetlinkSocket socket = NetlinkSocket.open(NetlinkNative.NETLINK_ROUTE, 0, 0)) {
+            return socket.execute(what, request);
+        } catch (NetlinkErrnoException e) {
+            for (int t : tolerated) {
+                if (e.errno() == t) {
+                    return List.of();
+                }
+            }
+            throw NetlinkErrnoException.toPlatformException(what, e);
+        } catch (IOException e) {
+            throw NetlinkErrnoException.toPlatformException(what, e);
+        }
+    }
+}

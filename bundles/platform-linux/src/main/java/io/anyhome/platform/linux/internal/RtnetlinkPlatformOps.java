@@ -1,0 +1,117 @@
+package io.anyhome.platform.linux.internal;
+
+import io.anyhome.api.AnyhomeException.Code;
+import io.anyhome.api.IpPrefix;
+import io.anyhome.api.Registration;
+import io.anyhome.api.platform.LinkDetails;
+import io.anyhome.api.platform.NetworkListener;
+import io.anyhome.api.platform.PlatformException;
+import io.anyhome.api.platform.PolicyRule;
+import io.anyhome.api.platform.RouteSpec;
+import io.anyhome.api.platform.WirelessStation;
+import java.net.InetAddress;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The Linux platform's netlink half, one method per {@code Platform} method it serves, with the
+ * same contract: the rtnetlink monitor, link / address / route / rule / proxy-neighbour
+ * configuration, sysfs link details and nl80211 station information. {@code LinuxPlatform}
+ * delegates to it; it holds no native state of its own, so it can be made once and shared.
+ *
+ * <p>Sockets are opened per call (and per monitor) in the calling thread's network namespace.
+ */
+final class RtnetlinkPlatformOps {
+    private final RtnetlinkConfigurator configurator = new RtnetlinkConfigurator();
+    private final LinkDetailsReader linkDetails;
+    private final Nl80211StationReader wireless = new Nl80211StationReader();
+    private final int monitorReceiveBuffer;
+
+    /** Reads the real sysfs; monitors get a 4 MiB event buffer. */
+    RtnetlinkPlatformOps() {
+        this(new LinkDetailsReader(), RtnetlinkMonitor.DEFAULT_RECEIVE_BUFFER);
+    }
+
+    RtnetlinkPlatformOps(LinkDetailsReader linkDetails, int monitorReceiveBuffer) {
+        this.linkDetails = Objects.requireNonNull(linkDetails, "linkDetails");
+        this.monitorReceiveBuffer = monitorReceiveBuffer;
+    }
+
+    /** {@code Platform.monitor}: initial dump, then events, on a thread of the monitor's own. */
+    Registration monitor(NetworkListener listener) throws PlatformException {
+        return RtnetlinkMonitor.start(Objects.requireNonNull(listener, "listener"), monitorReceiveBuffer);
+    }
+
+    /** {@code Platform.interfaceIndex}. */
+    int interfaceIndex(String name) throws PlatformException {
+        return configurator.interfaceIndex(name);
+    }
+
+    /** {@code Platform.setLinkUp}. */
+    void setLinkUp(int index, boolean up) throws PlatformException {
+        configurator.setLinkUp(index, up);
+    }
+
+    /** {@code Platform.setMtu}. */
+    void setMtu(int index, int mtu) throws PlatformException {
+        configurator.setMtu(index, mtu);
+    }
+
+    /** {@code Platform.addAddress}. */
+    void addAddress(int index, IpPrefix address, boolean skipDad) throws PlatformException {
+        configurator.addAddress(index, Objects.requireNonNull(address, "address"), skipDad);
+    }
+
+    /** {@code Platform.removeAddress}. */
+    void removeAddress(int index, IpPrefix address) throws PlatformException {
+        configurator.removeAddress(index, Objects.requireNonNull(address, "address"));
+    }
+
+    /** {@code Platform.addRoute}. */
+    void addRoute(RouteSpec route) throws PlatformException {
+        configurator.addRoute(Objects.requireNonNull(route, "route"));
+    }
+
+    /** {@code Platform.removeRoute}. */
+    void removeRoute(RouteSpec route) throws PlatformException {
+        configurator.removeRoute(Objects.requireNonNull(route, "route"));
+    }
+
+    /** {@code Platform.addRule}. */
+    void addRule(PolicyRule rule) throws PlatformException {
+        configurator.addRule(Objects.requireNonNull(rule, "rule"));
+    }
+
+    /** {@code Platform.removeRule}. */
+    void removeRule(PolicyRule rule) throws PlatformException {
+        configurator.removeRule(Objects.requireNonNull(rule, "rule"));
+    }
+
+    /** {@code Platform.addProxyNeighbour}. */
+    void addProxyNeighbour(int index, InetAddress address) throws PlatformException {
+        configurator.addProxyNeighbour(index, Objects.requireNonNull(address, "address"));
+    }
+
+    /** {@code Platform.removeProxyNeighbour}. */
+    void removeProxyNeighbour(int index, InetAddress address) throws PlatformException {
+        configurator.removeProxyNeighbour(index, Objects.requireNonNull(address, "address"));
+    }
+
+    /** {@code Platform.linkDetails}: the name comes from rtnetlink, the details from sysfs. */
+    LinkDetails linkDetails(int index) throws PlatformException {
+        if (index <= 0) {
+            throw new PlatformException(Code.NOT_FOUND, "interface #" + index + " does not exist");
+        }
+        return linkDetails.read(configurator.interfaceName(index));
+    }
+
+    /** {@code Platform.wirelessStation}. */
+    Optional<WirelessStation> wirelessStation(int index) throws PlatformException {
+        return wireless.station(index);
+    }
+
+    /** @return true if the kernel offers nl80211 (for {@code PlatformCapabilitiesDTO.wirelessInfo}) */
+    boolean wirelessInfoAvailable() {
+        return wireless.available();
+    }
+}
