@@ -17,9 +17,9 @@ import org.ops4j.pax.exam.Option;
  * Provisions exactly what the installation ships: every jar of the built
  * {@code distribution/target/anyhome/bundle} (system property {@code anyhome.home}) except the
  * framework's own, never anything from the local Maven repository, with the framework properties
- * a daemon node gets from the launcher. Everything the node writes goes to a fresh temporary
- * directory; tests inside the framework find the socket through the framework property
- * {@code anyhome.ctl.socket} (this class is loaded again inside the framework, with other statics).
+ * a daemon node gets from the launcher. Everything the node writes (jffi's native library in
+ * {@code run/native} included) goes to a fresh temporary directory; tests inside the framework
+ * find the socket through the framework property {@code anyhome.ctl.socket} (this class is loaded again inside the framework, with other statics).
  */
 final class OurBundles {
     private OurBundles() {
@@ -45,6 +45,7 @@ final class OurBundles {
                 frameworkProperty("felix.fileinstall.enableConfigSave").value("false"),
                 frameworkProperty("anyhome.ctl.socket").value(scratch.resolve("ctl.sock").toString()),
                 frameworkProperty("anyhome.log.file").value(scratch.resolve("anyhome.log").toString()),
+                frameworkProperty("jffi.extract.dir").value(scratch.resolve("run/native").toString()),
                 composite(bundles));
     }
 
