@@ -92,7 +92,8 @@ public class LinuxPlatformComponent {
         } catch (IOException | RuntimeException e) {
             logger.warn("cannot use {} for jffi's native library: {}", dir, e.toString());
         }
-        LinuxPlatform p = LinuxPlatform.withoutCollaborators();
+        RtnetlinkPlatformOps netlink = new RtnetlinkPlatformOps();
+        LinuxPlatform p = LinuxPlatform.create(netlink, netlink, NotInThisBuild.INSTANCE);
         PlatformCapabilitiesDTO c = p.capabilities();
         if (c.available) {
             logger.info("Linux platform available (vnet header {}, multi-queue {}, rtnetlink {}, raw sockets {}); missing: {}",

@@ -5,6 +5,7 @@ import io.anyhome.api.IpPrefix;
 import io.anyhome.api.Registration;
 import io.anyhome.api.platform.LinkDetails;
 import io.anyhome.api.platform.NetworkListener;
+import io.anyhome.api.platform.PlatformCapabilitiesDTO;
 import io.anyhome.api.platform.PlatformException;
 import io.anyhome.api.platform.PolicyRule;
 import io.anyhome.api.platform.RouteSpec;
@@ -21,7 +22,7 @@ import java.util.Optional;
  *
  * <p>Sockets are opened per call (and per monitor) in the calling thread's network namespace.
  */
-final class RtnetlinkPlatformOps {
+final class RtnetlinkPlatformOps implements NetworkMonitor, LinkConfigurator {
     private final RtnetlinkConfigurator configurator = new RtnetlinkConfigurator();
     private final LinkDetailsReader linkDetails;
     private final Nl80211StationReader wireless = new Nl80211StationReader();
@@ -38,67 +39,80 @@ final class RtnetlinkPlatformOps {
     }
 
     /** {@code Platform.monitor}: initial dump, then events, on a thread of the monitor's own. */
-    Registration monitor(NetworkListener listener) throws PlatformException {
+    @Override
+    public Registration monitor(NetworkListener listener) throws PlatformException {
         return RtnetlinkMonitor.start(Objects.requireNonNull(listener, "listener"), monitorReceiveBuffer);
     }
 
     /** {@code Platform.interfaceIndex}. */
-    int interfaceIndex(String name) throws PlatformException {
+    @Override
+    public int interfaceIndex(String name) throws PlatformException {
         return configurator.interfaceIndex(name);
     }
 
     /** {@code Platform.setLinkUp}. */
-    void setLinkUp(int index, boolean up) throws PlatformException {
+    @Override
+    public void setLinkUp(int index, boolean up) throws PlatformException {
         configurator.setLinkUp(index, up);
     }
 
     /** {@code Platform.setMtu}. */
-    void setMtu(int index, int mtu) throws PlatformException {
+    @Override
+    public void setMtu(int index, int mtu) throws PlatformException {
         configurator.setMtu(index, mtu);
     }
 
     /** {@code Platform.addAddress}. */
-    void addAddress(int index, IpPrefix address, boolean skipDad) throws PlatformException {
+    @Override
+    public void addAddress(int index, IpPrefix address, boolean skipDad) throws PlatformException {
         configurator.addAddress(index, Objects.requireNonNull(address, "address"), skipDad);
     }
 
     /** {@code Platform.removeAddress}. */
-    void removeAddress(int index, IpPrefix address) throws PlatformException {
+    @Override
+    public void removeAddress(int index, IpPrefix address) throws PlatformException {
         configurator.removeAddress(index, Objects.requireNonNull(address, "address"));
     }
 
     /** {@code Platform.addRoute}. */
-    void addRoute(RouteSpec route) throws PlatformException {
+    @Override
+    public void addRoute(RouteSpec route) throws PlatformException {
         configurator.addRoute(Objects.requireNonNull(route, "route"));
     }
 
     /** {@code Platform.removeRoute}. */
-    void removeRoute(RouteSpec route) throws PlatformException {
+    @Override
+    public void removeRoute(RouteSpec route) throws PlatformException {
         configurator.removeRoute(Objects.requireNonNull(route, "route"));
     }
 
     /** {@code Platform.addRule}. */
-    void addRule(PolicyRule rule) throws PlatformException {
+    @Override
+    public void addRule(PolicyRule rule) throws PlatformException {
         configurator.addRule(Objects.requireNonNull(rule, "rule"));
     }
 
     /** {@code Platform.removeRule}. */
-    void removeRule(PolicyRule rule) throws PlatformException {
+    @Override
+    public void removeRule(PolicyRule rule) throws PlatformException {
         configurator.removeRule(Objects.requireNonNull(rule, "rule"));
     }
 
     /** {@code Platform.addProxyNeighbour}. */
-    void addProxyNeighbour(int index, InetAddress address) throws PlatformException {
+    @Override
+    public void addProxyNeighbour(int index, InetAddress address) throws PlatformException {
         configurator.addProxyNeighbour(index, Objects.requireNonNull(address, "address"));
     }
 
     /** {@code Platform.removeProxyNeighbour}. */
-    void removeProxyNeighbour(int index, InetAddress address) throws PlatformException {
+    @Override
+    public void removeProxyNeighbour(int index, InetAddress address) throws PlatformException {
         configurator.removeProxyNeighbour(index, Objects.requireNonNull(address, "address"));
     }
 
     /** {@code Platform.linkDetails}: the name comes from rtnetlink, the details from sysfs. */
-    LinkDetails linkDetails(int index) throws PlatformException {
+    @Override
+    public LinkDetails linkDetails(int index) throws PlatformException {
         if (index <= 0) {
             throw new PlatformException(Code.NOT_FOUND, "interface #" + index + " does not exist");
         }
@@ -106,12 +120,20 @@ final class RtnetlinkPlatformOps {
     }
 
     /** {@code Platform.wirelessStation}. */
-    Optional<WirelessStation> wirelessStation(int index) throws PlatformException {
+    @Override
+    public Optional<WirelessStation> wirelessStation(int index) throws PlatformException {
         return wireless.station(index);
     }
 
     /** @return true if the kernel offers nl80211 (for {@code PlatformCapabilitiesDTO.wirelessInfo}) */
     boolean wirelessInfoAvailable() {
         return wireless.available();
+    }
+
+    /** Fills in what rtnetlink gives the platform: policy routing, and nl80211 where present. */
+    @Override
+    public void describe(PlatformCapabilitiesDTO capabilities) {
+        capabilities.policyRouting = capabilities.rtnetlink;
+        capabilities.wirelessInfo = wirelessInfoAvailable();
     }
 }
