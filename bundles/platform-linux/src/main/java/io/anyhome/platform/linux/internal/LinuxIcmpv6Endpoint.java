@@ -1,5 +1,6 @@
 package io.anyhome.platform.linux.internal;
 
+import io.anyhome.api.AddressText;
 import io.anyhome.api.AnyhomeException.Code;
 import io.anyhome.api.platform.Icmpv6Endpoint;
 import io.anyhome.api.platform.Icmpv6Options;
@@ -76,7 +77,7 @@ final class LinuxIcmpv6Endpoint extends SocketEndpoint implements Icmpv6Endpoint
      */
     void joinGroup(InetAddress group, int interfaceIndex) throws PlatformException {
         if (!(group instanceof Inet6Address) || !group.isMulticastAddress()) {
-            throw new PlatformException(Code.INVALID_ARGUMENT, "join " + group.getHostAddress() + " on " + description
+            throw new PlatformException(Code.INVALID_ARGUMENT, "join " + AddressText.format(group) + " on " + description
                     + ": not an IPv6 multicast address");
         }
         enter();
@@ -85,7 +86,7 @@ final class LinuxIcmpv6Endpoint extends SocketEndpoint implements Icmpv6Endpoint
             request.put(0, group.getAddress(), 0, 16);
             request.putInt(16, interfaceIndex);
             setup.set(SocketNative.IPPROTO_IPV6, SocketNative.IPV6_ADD_MEMBERSHIP,
-                    "IPV6_ADD_MEMBERSHIP " + group.getHostAddress() + " interface " + interfaceIndex, request, 20);
+                    "IPV6_ADD_MEMBERSHIP " + AddressText.format(group) + " interface " + interfaceIndex, request, 20);
         } finally {
             leave();
         }
@@ -120,7 +121,7 @@ final class LinuxIcmpv6Endpoint extends SocketEndpoint implements Icmpv6Endpoint
             src.position(src.limit());
         } catch (SocketErrnoException e) {
             throw closing() ? closedException()
-                    : e.toPlatformException("send from " + description + " to " + destination.getHostAddress()
+                    : e.toPlatformException("send from " + description + " to " + AddressText.format(destination)
                             + " interface " + interfaceIndex + " hop limit " + hopLimit);
         } catch (IllegalArgumentException e) {
             throw new PlatformException(Code.INVALID_ARGUMENT, "send from " + description + ": " + e.getMessage());

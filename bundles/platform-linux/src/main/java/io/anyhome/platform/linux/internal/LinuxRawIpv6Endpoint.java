@@ -1,5 +1,6 @@
 package io.anyhome.platform.linux.internal;
 
+import io.anyhome.api.AddressText;
 import io.anyhome.api.AnyhomeException.Code;
 import io.anyhome.api.platform.PlatformException;
 import io.anyhome.api.platform.RawIpv6Endpoint;
@@ -48,7 +49,7 @@ final class LinuxRawIpv6Endpoint extends SocketEndpoint implements RawIpv6Endpoi
             if (options.bindAddress() != null) {
                 setup.bind(SocketNative.AF_INET6, options.bindAddress(), 0, options.device());
             }
-            String description = socket + (options.bindAddress() != null ? " on " + options.bindAddress().getHostAddress() : "")
+            String description = socket + (options.bindAddress() != null ? " on " + AddressText.format(options.bindAddress()) : "")
                     + (options.device() != null ? " dev " + options.device() : "");
             return new LinuxRawIpv6Endpoint(fd, description, nextHeader);
         } catch (PlatformException | RuntimeException e) {
@@ -79,7 +80,7 @@ final class LinuxRawIpv6Endpoint extends SocketEndpoint implements RawIpv6Endpoi
             src.position(src.limit());
         } catch (SocketErrnoException e) {
             throw closing() ? closedException()
-                    : e.toPlatformException("send from " + description + " to " + destination.getHostAddress());
+                    : e.toPlatformException("send from " + description + " to " + AddressText.format(destination));
         } catch (IllegalArgumentException e) {
             throw new PlatformException(Code.INVALID_ARGUMENT, "send from " + description + ": " + e.getMessage());
         } finally {

@@ -4,7 +4,6 @@ import io.anyhome.api.AnyhomeException.Code;
 import io.anyhome.api.platform.PlatformException;
 import io.anyhome.api.platform.UdpEndpoint;
 import io.anyhome.api.platform.UdpOptions;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -68,9 +67,8 @@ final class LinuxUdpEndpoint extends SocketEndpoint implements UdpEndpoint {
             setup.bind(family, address, options.port(), options.device());
             int port = setup.boundPort();
             InetSocketAddress local = new InetSocketAddress(address, port);
-            String text = (address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress())
-                    + ":" + port;
-            return new LinuxUdpEndpoint(fd, family, "UDP socket " + text, local, capabilities.udpGso());
+            return new LinuxUdpEndpoint(fd, family, "UDP socket " + SocketAddressCodec.text(address, port), local,
+                    capabilities.udpGso());
         } catch (PlatformException | RuntimeException e) {
             setup.abandon();
             throw e;
@@ -99,7 +97,7 @@ final class LinuxUdpEndpoint extends SocketEndpoint implements UdpEndpoint {
         } catch (SocketErrnoException e) {
             throw sendFailure(e, destination);
         } catch (IllegalArgumentException e) {
-            throw new PlatformException(Code.INVALID_ARGUMENT, "send from " + description + " to " + destination
+            throw new PlatformException(Code.INVALID_ARGUMENT, "send from " + description + " to " + SocketAddressCodec.text(destination.getAddress(), destination.getPort())
                     + ": " + e.getMessage());
         } finally {
             leave();
@@ -130,7 +128,7 @@ final class LinuxUdpEndpoint extends SocketEndpoint implements UdpEndpoint {
         } catch (SocketErrnoException e) {
             throw sendFailure(e, destination);
         } catch (IllegalArgumentException e) {
-            throw new PlatformException(Code.INVALID_ARGUMENT, "send from " + description + " to " + destination
+            throw new PlatformException(Code.INVALID_ARGUMENT, "send from " + description + " to " + SocketAddressCodec.text(destination.getAddress(), destination.getPort())
                     + ": " + e.getMessage());
         } finally {
             leave();
@@ -148,6 +146,6 @@ final class LinuxUdpEndpoint extends SocketEndpoint implements UdpEndpoint {
 
     private PlatformException sendFailure(SocketErrnoException e, InetSocketAddress destination) {
         return closing() ? closedException()
-                : e.toPlatformException("send from " + description + " to " + destination);
+                : e.toPlatformException("send from " + description + " to " + SocketAddressCodec.text(destination.getAddress(), destination.getPort()));
     }
 }

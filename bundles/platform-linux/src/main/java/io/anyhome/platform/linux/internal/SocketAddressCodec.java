@@ -1,5 +1,6 @@
 package io.anyhome.platform.linux.internal;
 
+import io.anyhome.api.AddressText;
 import io.anyhome.api.platform.ReceiveMetadata;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -60,7 +61,7 @@ final class SocketAddressCodec {
         }
         if (bytes.length == 16) {
             if (!isIpv4Mapped(bytes)) {
-                throw new IllegalArgumentException(address.getHostAddress() + " is not an IPv4 address");
+                throw new IllegalArgumentException(AddressText.format(address) + " is not an IPv4 address");
             }
             to.put(OFFSET_ADDR4, bytes, 12, 4);
         } else {
@@ -86,6 +87,12 @@ final class SocketAddressCodec {
             from.get(OFFSET_ADDR6, scratch16, 0, 16);
             metadata.setSource(scratch16, port);
         }
+    }
+
+    /** @return {@code [address]:port} for IPv6, {@code address:port} for IPv4, in RFC 5952 form; for messages */
+    static String text(InetAddress address, int port) {
+        String a = AddressText.format(address);
+        return address instanceof Inet6Address ? "[" + a + "]:" + port : a + ":" + port;
     }
 
     /** @return the port of a structure the kernel filled in */

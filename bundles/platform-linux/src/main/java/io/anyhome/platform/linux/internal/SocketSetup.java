@@ -1,5 +1,6 @@
 package io.anyhome.platform.linux.internal;
 
+import io.anyhome.api.AddressText;
 import io.anyhome.api.AnyhomeException.Code;
 import io.anyhome.api.platform.PlatformException;
 import java.net.Inet6Address;
@@ -83,8 +84,8 @@ final class SocketSetup {
      * index.
      */
     void bind(int family, InetAddress address, int port, String device) throws PlatformException {
-        String where = (address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress())
-                + (port != 0 ? ":" + port : "") + (device != null ? " on " + device : "");
+        String where = (port != 0 ? SocketAddressCodec.text(address, port) : AddressText.format(address))
+                + (device != null ? " on " + device : "");
         try {
             int scope = 0;
             if (device != null && address.isLinkLocalAddress() && address instanceof Inet6Address a6
