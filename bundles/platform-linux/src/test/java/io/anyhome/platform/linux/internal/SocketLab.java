@@ -1,6 +1,8 @@
 package io.anyhome.platform.linux.internal;
 
 import java.net.InetAddress;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 
 /**
  * Two network namespaces joined by a veth pair, for the socket endpoint tests: {@code a0} in
@@ -36,6 +38,9 @@ final class SocketLab implements AutoCloseable {
             for (LabNamespace ns : new LabNamespace[] {a, b}) {
                 sysctl(ns, "net.ipv6.conf.all.accept_dad=0");
                 sysctl(ns, "net.ipv6.conf.default.accept_dad=0");
+                // the tests send every Router Solicitation themselves
+                sysctl(ns, "net.ipv6.conf.all.router_solicitations=0");
+                sysctl(ns, "net.ipv6.conf.default.router_solicitations=0");
             }
             a.ip("link", "add", "a0", "type", "veth", "peer", "name", "b0", "netns", b.name());
             a.ip("-6", "addr", "add", "2001:db8:1::1/64", "dev", "a0", "nodad");
@@ -44,6 +49,9 @@ final class SocketLab implements AutoCloseable {
             b.ip("addr", "add", "192.0.2.2/24", "dev", "b0");
             a.ip("link", "set", "a0", "up");
             b.ip("link", "set", "b0", "up");
+            // multicast routes and link-local addresses come with the carrier, which veth reports late
+            Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> hasLinkLocal(a, "a0") && hasLinkLocal(b, "b0"));
             return lab;
         } catch (RuntimeException e) {
             lab.close();
@@ -56,6 +64,11 @@ final class SocketLab implements AutoCloseable {
         if (r.exitStatus() != 0) {
             throw new IllegalStateException("sysctl " + setting + " in " + ns.name() + ": " + r.output());
         }
+    }
+
+    private static boolean hasLinkLocal(LabNamespace ns, String device) {
+        String out = ns.ip("-6", "addr", "show", "dev", device, "scope", "link");
+        return out.contains("inet6 fe80") && !out.contains("tentative");
     }
 
     /** @return the index of an interface in a namespace */
