@@ -38,7 +38,8 @@ final class LinuxRawIpv6Endpoint extends SocketEndpoint implements RawIpv6Endpoi
         SocketSetup setup = new SocketSetup(fd, socket);
         try {
             // Set even when off: the kernel checksums some next headers (135 at offset 4) by default.
-            if (nextHeader != RawIpv6Options.HEADER_INCLUDED || options.checksumOffset() != RawIpv6Options.CHECKSUM_OFF) {
+            if (nextHeader != RawIpv6Options.HEADER_INCLUDED
+                    || options.checksumOffset() != RawIpv6Options.CHECKSUM_OFF) {
                 setup.set(SocketNative.IPPROTO_IPV6, SocketNative.IPV6_CHECKSUM, "IPV6_CHECKSUM",
                         options.checksumOffset());
             }
@@ -49,7 +50,8 @@ final class LinuxRawIpv6Endpoint extends SocketEndpoint implements RawIpv6Endpoi
             if (options.bindAddress() != null) {
                 setup.bind(SocketNative.AF_INET6, options.bindAddress(), 0, options.device());
             }
-            String description = socket + (options.bindAddress() != null ? " on " + AddressText.format(options.bindAddress()) : "")
+            String description = socket
+                    + (options.bindAddress() != null ? " on " + AddressText.format(options.bindAddress()) : "")
                     + (options.device() != null ? " dev " + options.device() : "");
             return new LinuxRawIpv6Endpoint(fd, description, nextHeader);
         } catch (PlatformException | RuntimeException e) {

@@ -40,7 +40,8 @@ final class LinuxUdpEndpoint extends SocketEndpoint implements UdpEndpoint {
      * @return the endpoint
      * @throws PlatformException naming the failed step and its argument
      */
-    static LinuxUdpEndpoint open(UdpOptions options, int mark, SocketCapabilities capabilities) throws PlatformException {
+    static LinuxUdpEndpoint open(UdpOptions options, int mark, SocketCapabilities capabilities)
+            throws PlatformException {
         InetAddress address = options.bindAddress();
         int family = SocketAddressCodec.familyOf(address);
         String socket = "UDP socket";
@@ -97,8 +98,7 @@ final class LinuxUdpEndpoint extends SocketEndpoint implements UdpEndpoint {
         } catch (SocketErrnoException e) {
             throw sendFailure(e, destination);
         } catch (IllegalArgumentException e) {
-            throw new PlatformException(Code.INVALID_ARGUMENT, "send from " + description + " to " + SocketAddressCodec.text(destination.getAddress(), destination.getPort())
-                    + ": " + e.getMessage());
+            throw new PlatformException(Code.INVALID_ARGUMENT, sending(destination) + ": " + e.getMessage());
         } finally {
             leave();
         }
@@ -128,8 +128,7 @@ final class LinuxUdpEndpoint extends SocketEndpoint implements UdpEndpoint {
         } catch (SocketErrnoException e) {
             throw sendFailure(e, destination);
         } catch (IllegalArgumentException e) {
-            throw new PlatformException(Code.INVALID_ARGUMENT, "send from " + description + " to " + SocketAddressCodec.text(destination.getAddress(), destination.getPort())
-                    + ": " + e.getMessage());
+            throw new PlatformException(Code.INVALID_ARGUMENT, sending(destination) + ": " + e.getMessage());
         } finally {
             leave();
         }
@@ -145,7 +144,10 @@ final class LinuxUdpEndpoint extends SocketEndpoint implements UdpEndpoint {
     }
 
     private PlatformException sendFailure(SocketErrnoException e, InetSocketAddress destination) {
-        return closing() ? closedException()
-                : e.toPlatformException("send from " + description + " to " + SocketAddressCodec.text(destination.getAddress(), destination.getPort()));
+        return closing() ? closedException() : e.toPlatformException(sending(destination));
+    }
+
+    private String sending(InetSocketAddress destination) {
+        return "send from " + description + " to " + SocketAddressCodec.text(destination.getAddress(), destination.getPort());
     }
 }

@@ -217,6 +217,43 @@ class LinuxUdpEndpointTest {
     }
 
     @Test
+    void givenAWarmedUpEndpoint_whenThousandsOfDatagramsGoThroughSendAndReceive_thenNothingIsAllocatedPerDatagram()
+            throws Exception {
+        try (LabNamespace ns = LabNamespace.create("udpalloc")) {
+            InetAddress loopback = InetAddress.getByName("::1");
+            LinuxSockets sockets = new LinuxSockets();
+            try (LinuxUdpEndpoint endpoint = ns.inside(() -> sockets.openUdp(new UdpOptions(loopback, 0, null, false)))) {
+                InetSocketAddress self = endpoint.localAddress();
+                ByteBuffer heapOut = ByteBuffer.allocate(1200);
+                ByteBuffer directIn = ByteBuffer.allocateDirect(2048);
+                ReceiveMetadata meta = new ReceiveMetadata();
+                com.sun.management.ThreadMXBean threads =
+                        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+                long thread = Thread.currentThread().getId();
+
+                roundTrips(endpoint, self, heapOut, directIn, meta, 20_000); // warm up: JIT, lazy classes
+                long before = threads.getThreadAllocatedBytes(thread);
+                roundTrips(endpoint, self, heapOut, directIn, meta, 10_000);
+                long allocated = threads.getThreadAllocatedBytes(thread) - before;
+
+                assertThat(allocated).as("bytes allocated for 10,000 datagrams").isLessThan(10_000);
+            }
+        }
+    }
+
+    private static void roundTrips(LinuxUdpEndpoint endpoint, InetSocketAddress to, ByteBuffer out, ByteBuffer in,
+            ReceiveMetadata meta, int count) throws PlatformException {
+        for (int i = 0; i < count; i++) {
+            out.clear();
+            endpoint.send(out, to);
+            in.clear();
+            if (endpoint.receive(in, meta, 1000) != 1200) {
+                throw new AssertionError("datagram " + i + " lost");
+            }
+        }
+    }
+
+    @Test
     void givenNothingArrives_whenReceivingWithATimeout_thenItReturnsMinusOne() throws Exception {
         try (LabNamespace ns = LabNamespace.create("udpwait")) {
             InetAddress loopback = InetAddress.getByName("::1");
