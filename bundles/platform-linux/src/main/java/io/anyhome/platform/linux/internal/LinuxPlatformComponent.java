@@ -93,7 +93,7 @@ public class LinuxPlatformComponent {
             logger.warn("cannot use {} for jffi's native library: {}", dir, e.toString());
         }
         RtnetlinkPlatformOps netlink = new RtnetlinkPlatformOps();
-        LinuxPlatform p = LinuxPlatform.create(netlink, netlink, NotInThisBuild.INSTANCE);
+        LinuxPlatform p = LinuxPlatform.create(netlink, netlink, new LinuxSockets());
         PlatformCapabilitiesDTO c = p.capabilities();
         if (c.available) {
             logger.info("Linux platform available (vnet header {}, multi-queue {}, rtnetlink {}, raw sockets {}); missing: {}",

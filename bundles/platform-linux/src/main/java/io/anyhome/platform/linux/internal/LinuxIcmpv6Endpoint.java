@@ -1,0 +1,132 @@
+package io.anyhome.platform.linux.internal;
+
+import io.anyhome.api.AddressText;
+import io.anyhome.api.AnyhomeException.Code;
+import io.anyhome.api.platform.Icmpv6Endpoint;
+import io.anyhome.api.platform.Icmpv6Options;
+import io.anyhome.api.platform.PlatformException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import jnr.ffi.Pointer;
+
+/**
+ * An ICMPv6 raw socket that receives only the types asked for ({@code ICMP6_FILTER}) with the
+ * arrival interface and hop limit (a Router Advertisement is only valid with hop limit 255,
+ * RFC 4861 §6.1.2), and sends with a per-message outgoing interface ({@code IPV6_PKTINFO}) and hop
+ * limit ({@code IPV6_HOPLIMIT}) as ancillary data, so one socket serves every interface. The
+ * kernel computes the checksum. Opened by {@link LinuxSockets#openIcmpv6}. Threads: see
+ * {@link SocketEndpoint}.
+ */
+final class LinuxIcmpv6Endpoint extends SocketEndpoint implements Icmpv6Endpoint {
+    private static final int FILTER_LENGTH = 32;
+    private static final int SEND_CONTROL = CmsgCodec.space(20) + CmsgCodec.space(4);
+
+    private final SocketSetup setup;
+
+    private LinuxIcmpv6Endpoint(int fd, String description, SocketSetup setup) {
+        super(fd, SocketNative.AF_INET6, description, SEND_CONTROL);
+        this.setup = setup;
+    }
+
+    /**
+     * Opens the socket.
+     *
+     * @param options type filter, address, device, mark
+     * @return the endpoint
+     * @throws PlatformException naming the failed step; {@code PERMISSION_DENIED} without {@code CAP_NET_RAW}
+     */
+    static LinuxIcmpv6Endpoint open(Icmpv6Options options) throws PlatformException {
+        String socket = "ICMPv6 socket" + (options.types().isEmpty() ? "" : " for types " + options.types());
+        int fd = SocketSetup.open(SocketNative.AF_INET6, SocketNative.SOCK_RAW, SocketNative.IPPROTO_ICMPV6, socket);
+        SocketSetup setup = new SocketSetup(fd, socket);
+        try {
+            if (!options.types().isEmpty()) {
+                // struct icmp6_filter: a set bit blocks the type.
+                Pointer filter = SocketNative.allocate(FILTER_LENGTH);
+                filter.setMemory(0, FILTER_LENGTH, (byte) 0xff);
+                for (int type : options.types()) {
+                    int word = (type >>> 5) * 4;
+                    filter.putInt(word, filter.getInt(word) & ~(1 << (type & 31)));
+                }
+                setup.set(SocketNative.IPPROTO_ICMPV6, SocketNative.ICMP6_FILTER, "ICMP6_FILTER " + options.types(),
+                        filter, FILTER_LENGTH);
+            }
+            setup.set(SocketNative.IPPROTO_IPV6, SocketNative.IPV6_RECVPKTINFO, "IPV6_RECVPKTINFO", 1);
+            setup.set(SocketNative.IPPROTO_IPV6, SocketNative.IPV6_RECVHOPLIMIT, "IPV6_RECVHOPLIMIT", 1);
+            setup.device(options.device());
+            setup.mark(options.mark());
+            if (options.bindAddress() != null) {
+                setup.bind(SocketNative.AF_INET6, options.bindAddress(), 0, options.device());
+            }
+            return new LinuxIcmpv6Endpoint(fd, socket + (options.device() != null ? " dev " + options.device() : ""),
+                    setup);
+        } catch (PlatformException | RuntimeException e) {
+            setup.abandon();
+            throw e;
+        }
+    }
+
+    /**
+     * Joins a multicast group ({@code IPV6_ADD_MEMBERSHIP}), for example all-routers
+     * {@code ff02::2} on a home agent that must hear Router Solicitations. Not on the hot path.
+     *
+     * @param group the IPv6 multicast group
+     * @param interfaceIndex the interface to join it on
+     * @throws PlatformException naming the group and interface if the kernel refuses
+     */
+    void joinGroup(InetAddress group, int interfaceIndex) throws PlatformException {
+        if (!(group instanceof Inet6Address) || !group.isMulticastAddress()) {
+            throw new PlatformException(Code.INVALID_ARGUMENT, "join " + AddressText.format(group) + " on " + description
+                    + ": not an IPv6 multicast address");
+        }
+        enter();
+        try {
+            Pointer request = SocketNative.allocate(20); // struct ipv6_mreq: group(16) ifindex(4)
+            request.put(0, group.getAddress(), 0, 16);
+            request.putInt(16, interfaceIndex);
+            setup.set(SocketNative.IPPROTO_IPV6, SocketNative.IPV6_ADD_MEMBERSHIP,
+                    "IPV6_ADD_MEMBERSHIP " + AddressText.format(group) + " interface " + interfaceIndex, request, 20);
+        } finally {
+            leave();
+        }
+    }
+
+    @Override
+    public void send(ByteBuffer src, InetAddress destination, int interfaceIndex, int hopLimit) throws PlatformException {
+        if (hopLimit < 1 || hopLimit > 255) {
+            throw new PlatformException(Code.INVALID_ARGUMENT, "send from " + description + ": hop limit "
+                    + hopLimit + " is outside 1..255");
+        }
+        enter();
+        try {
+            int length = src.remaining();
+            if (length > tx.payloadCapacity() && !src.isDirect()) {
+                throw new PlatformException(Code.INVALID_ARGUMENT, "send from " + description + ": " + length
+                        + " bytes exceed the largest message, " + tx.payloadCapacity());
+            }
+            synchronized (sendLock) {
+                boolean scoped = interfaceIndex != 0
+                        && (destination.isLinkLocalAddress() || destination.isMulticastAddress());
+                tx.useName(destination(destination, 0, scoped ? interfaceIndex : 0));
+                int control = 0;
+                if (interfaceIndex != 0) {
+                    control = CmsgCodec.putIpv6PacketInfo(tx.control, control, interfaceIndex);
+                }
+                control = CmsgCodec.putInt(tx.control, control, SocketNative.IPPROTO_IPV6, SocketNative.IPV6_HOPLIMIT,
+                        hopLimit);
+                tx.useControl(control);
+                sendPrepared(src, length);
+            }
+            src.position(src.limit());
+        } catch (SocketErrnoException e) {
+            throw closing() ? closedException()
+                    : e.toPlatformException("send from " + description + " to " + AddressText.format(destination)
+                            + " interface " + interfaceIndex + " hop limit " + hopLimit);
+        } catch (IllegalArgumentException e) {
+            throw new PlatformException(Code.INVALID_ARGUMENT, "send from " + description + ": " + e.getMessage());
+        } finally {
+            leave();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.anyhome.platform.linux.internal;
+
+import io.anyhome.api.AddressText;
+import io.anyhome.api.AnyhomeException.Code;
+import io.anyhome.api.platform.PlatformException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import jnr.ffi.Pointer;
+
+/**
+ * The steps of opening a socket, each failing with a {@link PlatformException} that names the
+ * socket, the option and its value. Used once per endpoint, when it is opened; these allocate
+ * freely.
+ */
+final class SocketSetup {
+    private final int fd;
+    private final String socket;
+
+    /**
+     * @param fd the new socket
+     * @param socket what it is, for messages ({@code raw IPv6 socket for next header 135})
+     */
+    SocketSetup(int fd, String socket) {
+        this.fd = fd;
+        this.socket = socket;
+    }
+
+    /**
+     * Opens a socket.
+     *
+     * @return its descriptor
+     * @throws PlatformException naming the socket; {@code PERMISSION_DENIED} without {@code CAP_NET_RAW}
+     */
+    static int open(int domain, int type, int protocol, String socket) throws PlatformException {
+        if (!SocketNative.LP64) {
+            throw new PlatformException(Code.UNAVAILABLE, "open " + socket + ": only 64-bit Linux is supported");
+        }
+        try {
+            return SocketNative.socket(domain, type, protocol);
+        } catch (SocketErrnoException e) {
+            throw e.toPlatformException("open " + socket);
+        }
+    }
+
+    /** Sets an integer option, named {@code optionName} in the message. */
+    void set(int level, int option, String optionName, int value) throws PlatformException {
+        try {
+            SocketNative.setIntOption(fd, level, option, value);
+        } catch (SocketErrnoException e) {
+            throw e.toPlatformException("set " + optionName + " " + value + " on " + socket);
+        }
+    }
+
+    /** Sets an option from native memory, named {@code optionName} (with its value) in the message. */
+    void set(int level, int option, String optionName, Pointer value, int length) throws PlatformException {
+        try {
+            SocketNative.setOption(fd, level, option, value, length);
+        } catch (SocketErrnoException e) {
+            throw e.toPlatformException("set " + optionName + " on " + socket);
+        }
+    }
+
+    /** {@code SO_BINDTODEVICE}, if a device is given. */
+    void device(String device) throws PlatformException {
+        if (device == null) {
+            return;
+        }
+        byte[] name = device.getBytes(StandardCharsets.US_ASCII);
+        Pointer p = SocketNative.allocate(name.length + 1);
+        p.put(0, name, 0, name.length);
+        set(SocketNative.SOL_SOCKET, SocketNative.SO_BINDTODEVICE, "SO_BINDTODEVICE " + device, p, name.length + 1);
+    }
+
+    /** {@code SO_MARK}, if not 0. */
+    void mark(int mark) throws PlatformException {
+        if (mark != 0) {
+            set(SocketNative.SOL_SOCKET, SocketNative.SO_MARK, "SO_MARK", mark);
+        }
+    }
+
+    /**
+     * Binds to an address and port. A link-local IPv6 address without a scope takes the device's
+     * index.
+     */
+    void bind(int family, InetAddress address, int port, String device) throws PlatformException {
+        String where = (port != 0 ? SocketAddressCodec.text(address, port) : AddressText.format(address))
+                + (device != null ? " on " + device : "");
+        try {
+            int scope = 0;
+            if (device != null && address.isLinkLocalAddress() && address instanceof Inet6Address a6
+                    && a6.getScopeId() == 0) {
+                scope = SocketNative.interfaceIndex(device);
+            }
+            Pointer name = SocketNative.allocate(SocketAddressCodec.MAX_LENGTH);
+            int length = SocketAddressCodec.write(name, family, address, port, scope);
+            SocketNative.bind(fd, name, length);
+        } catch (SocketErrnoException e) {
+            throw e.toPlatformException("bind " + socket + " to " + where);
+        } catch (IllegalArgumentException e) {
+            throw new PlatformException(Code.INVALID_ARGUMENT, "bind " + socket + " to " + where + ": " + e.getMessage());
+        }
+    }
+
+    /** @return the port the socket is bound to */
+    int boundPort() throws PlatformException {
+        try {
+            Pointer name = SocketNative.allocate(SocketAddressCodec.MAX_LENGTH);
+            SocketNative.localAddress(fd, name);
+            return SocketAddressCodec.port(name);
+        } catch (SocketErrnoException e) {
+            throw e.toPlatformException("read the local address of " + socket);
+        }
+    }
+
+    /** Closes the socket after a failed setup step. */
+    void abandon() {
+        SocketNative.close(fd);
+    }
+}

@@ -1,0 +1,54 @@
+package io.anyhome.platform.linux.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.anyhome.api.platform.ReceiveMetadata;
+import java.net.InetAddress;
+import jnr.ffi.Pointer;
+import org.junit.jupiter.api.Test;
+
+/** {@code sockaddr_in6} and {@code sockaddr_in} as Linux lays them out. */
+class SocketAddressCodecTest {
+    @Test
+    void givenAnIpv6AddressWithAScope_whenWritten_thenFamilyPortInNetworkOrderAddressAndScopeAreInPlace()
+            throws Exception {
+        Pointer p = SocketNative.allocate(SocketAddressCodec.MAX_LENGTH);
+
+        int length = SocketAddressCodec.write(p, SocketNative.AF_INET6, InetAddress.getByName("fe80::1"), 4191, 5);
+
+        byte[] bytes = new byte[length];
+        p.get(0, bytes, 0, length);
+        assertThat(length).isEqualTo(28);
+        assertThat(bytes).containsExactly(
+                10, 0, 0x10, 0x5f, 0, 0, 0, 0,
+                (byte) 0xfe, (byte) 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+                5, 0, 0, 0);
+    }
+
+    @Test
+    void givenAnIpv4AddressForAnIpv6Socket_whenWritten_thenItIsIpv4Mapped() throws Exception {
+        Pointer p = SocketNative.allocate(SocketAddressCodec.MAX_LENGTH);
+
+        SocketAddressCodec.write(p, SocketNative.AF_INET6, InetAddress.getByName("192.0.2.7"), 53, 0);
+
+        ReceiveMetadata meta = new ReceiveMetadata();
+        SocketAddressCodec.readSource(p, new byte[16], new byte[4], meta);
+        assertThat(meta.sourceAddress()).isEqualTo(InetAddress.getByName("192.0.2.7"));
+        assertThat(meta.sourceAddressBytes()[10]).isEqualTo((byte) 0xff);
+        assertThat(meta.sourcePort()).isEqualTo(53);
+    }
+
+    @Test
+    void givenAnIpv4Socket_whenWritingAMappedAddress_thenPlainIpv4_andAnIpv6AddressIsRefused() throws Exception {
+        Pointer p = SocketNative.allocate(SocketAddressCodec.MAX_LENGTH);
+
+        int length = SocketAddressCodec.write(p, SocketNative.AF_INET, InetAddress.getByName("::ffff:198.51.100.1"), 1, 0);
+
+        byte[] bytes = new byte[length];
+        p.get(0, bytes, 0, length);
+        assertThat(bytes).containsExactly(2, 0, 0, 1, (byte) 198, 51, 100, 1, 0, 0, 0, 0, 0, 0, 0, 0);
+        assertThatThrownBy(() -> SocketAddressCodec.write(p, SocketNative.AF_INET, InetAddress.getByName("2001:db8::1"), 1, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2001:db8::1");
+    }
+}
