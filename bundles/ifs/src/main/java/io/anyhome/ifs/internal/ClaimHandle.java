@@ -48,6 +48,11 @@ final class ClaimHandle implements NicHandle {
     }
 
     @Override
+    public void reportInfo(Map<String, String> info) {
+        table.reportInfo(this, info);
+    }
+
+    @Override
     public void reportFailure(String failure) {
         table.reportFailure(this, failure);
     }

@@ -31,6 +31,7 @@ final class NicEntry {
     NicState driverState = NicState.UNKNOWN;
     Boolean driverCarrier;
     final Map<String, Double> driverMetrics = new TreeMap<>();
+    final Map<String, String> driverInfo = new TreeMap<>();
     final Map<String, Double> probeMetrics = new TreeMap<>();
     final Map<String, String> overrides = new TreeMap<>();
     String failure;
@@ -105,6 +106,7 @@ final class NicEntry {
         driverState = NicState.UNKNOWN;
         driverCarrier = null;
         driverMetrics.clear();
+        driverInfo.clear();
         failure = null;
     }
 
@@ -120,6 +122,7 @@ final class NicEntry {
         MetricMerge.Merged merged = MetricMerge.merge(driverMetrics, probeMetrics, overrides);
         dto.metrics = merged.metrics();
         dto.metricSources = merged.sources();
+        dto.info = new TreeMap<>(driverInfo);
         dto.overrides = new TreeMap<>(overrides);
         dto.cost = merged.metrics().getOrDefault(NicMetrics.COST, 0.0);
         dto.metered = merged.metrics().getOrDefault(NicMetrics.METERED, 0.0) != 0;

@@ -322,6 +322,26 @@ final class NicTable implements NicRegistry, NetworkListener {
         }
     }
 
+    void reportInfo(ClaimHandle h, Map<String, String> info) {
+        info.keySet().forEach(key -> {
+            if (!NicMetrics.isValidKey(key)) {
+                throw new IllegalArgumentException("info key '" + key + "' is not well formed");
+            }
+        });
+        synchronized (lock) {
+            NicEntry e = entryOf(h);
+            if (e != null) {
+                info.forEach((key, value) -> {
+                    if (value == null) {
+                        e.driverInfo.remove(key);
+                    } else {
+                        e.driverInfo.put(key, value);
+                    }
+                });
+            }
+        }
+    }
+
     void reportFailure(ClaimHandle h, String failure) {
         synchronized (lock) {
             NicEntry e = entryOf(h);

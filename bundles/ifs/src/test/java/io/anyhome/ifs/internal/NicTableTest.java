@@ -266,9 +266,11 @@ class NicTableTest {
 
         d.handles.get("wlan0").reportState(NicState.DORMANT, true);
         d.handles.get("wlan0").reportFailure("not associated");
+        d.handles.get("wlan0").reportInfo(Map.of("ssid", "lab"));
 
         assertThat(nic("wlan0").state).isEqualTo(NicState.DORMANT);
         assertThat(nic("wlan0").failure).isEqualTo("not associated");
+        assertThat(nic("wlan0").info).containsOnly(entry("ssid", "lab"));
         assertThat(signals.lines).endsWith("down wlan0 wlan at 1000: driver reported DORMANT");
     }
 
