@@ -33,6 +33,8 @@ public class NicDTO extends DTO {
     public Map<String, Double> metrics;
     /** For each key of {@link #metrics}: {@link #SOURCE_DRIVER}, {@link #SOURCE_PROBE} or {@link #SOURCE_OVERRIDE}. */
     public Map<String, String> metricSources;
+    /** Descriptive values the driver reports ({@code ssid}, {@code bssid}, {@code operator}, {@code duplex}, ...). */
+    public Map<String, String> info;
     /** The operator's overrides, key to value as given. */
     public Map<String, String> overrides;
     /** The effective {@link NicMetrics#COST}, 0 if unknown. */

@@ -36,6 +36,16 @@ public interface NicHandle extends AutoCloseable {
     void removeMetric(String key);
 
     /**
+     * Sets descriptive values that are not numbers (a WLAN's {@code ssid} and {@code bssid}, a
+     * modem's {@code operator}, an Ethernet link's {@code duplex}), all at once, shown in
+     * {@link NicDTO#info}; a null value removes its key, other keys keep their values.
+     *
+     * @param info keys (well formed as metric keys) and values
+     * @throws IllegalArgumentException naming a key that is not well formed
+     */
+    void reportInfo(Map<String, String> info);
+
+    /**
      * @param failure what is wrong with the interface (for {@code NicDTO.failure}), or null when it
      *        recovered
      */
