@@ -130,6 +130,8 @@ public final class SimPlatformComponent {
         if (value instanceof java.util.Collection<?> c) {
             return c.stream().map(String::valueOf).toArray(String[]::new);
         }
-        return new String[] {String.valueOf(value)};
+        // a .cfg file gives one string: entries separated by commas
+        return java.util.Arrays.stream(String.valueOf(value).split(",")).map(String::trim)
+                .filter(e -> !e.isEmpty()).toArray(String[]::new);
     }
 }

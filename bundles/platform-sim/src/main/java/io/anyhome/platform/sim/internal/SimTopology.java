@@ -19,10 +19,12 @@ import java.util.Set;
  * own access router that advertises one prefix.
  *
  * <pre>
- * links=[ "wlan0 2001:db8:a::/64 rate=54M delay=5 loss=0 type=wlan", \
- *         "wwan0 2001:db8:b::/64 rate=10M delay=40 type=wwan", \
- *         "eth0 2001:db8:c::/64 rate=1G delay=1" ]
+ * links=wlan0 2001:db8:a::/64 rate=54M delay=5 loss=0 type=wlan, \
+ *       wwan0 2001:db8:b::/64 rate=10M delay=40 type=wwan, \
+ *       eth0 2001:db8:c::/64 rate=1G delay=1
  * </pre>
+ *
+ * (entries separated by commas in a {@code .cfg} file, or a string array in a {@code .config} file)
  *
  * <p>An entry is {@code NAME PREFIX} followed by optional {@code key=value} settings:
  * {@code rate} (bits/s, suffix {@code k}, {@code M} or {@code G}; 0 unlimited; default 0),

@@ -55,6 +55,8 @@ class SimPlatformComponentTest {
                 new String[] {"wlan0 2001:db8:a::/64 loss=1.5"}), clock)).hasMessageContaining("loss '1.5'");
         assertThatThrownBy(() -> SimPlatformComponent.build(Map.of("links",
                 new String[] {"wlan0 2001:db8:a::/64 colour=red"}), clock)).hasMessageContaining("unknown key 'colour'");
+        assertThatThrownBy(() -> SimPlatformComponent.build(Map.of("links",
+                "wlan0 2001:db8:a::/64, wlan0 2001:db8:b::/64"), clock)).hasMessageContaining("appears twice");
         assertThatThrownBy(() -> SimPlatformComponent.build(Map.of("seed", "x"), clock))
                 .hasMessageContaining("seed 'x'");
     }
