@@ -50,7 +50,8 @@ import org.osgi.util.tracker.ServiceTracker;
 /**
  * A vendor's NIC driver bundle, built against the api jar alone, installed into a running node:
  * its interfaces show in {@code nic:list} with its own technology, and go when it is uninstalled.
- * The node gets a stand-in {@link Platform} with one link, {@code sat0}, so that no root is needed.
+ * The node gets a stand-in {@link Platform} with one link, {@code sat0}, so that no root is needed;
+ * it ranks above the node's own platform, which the registry then leaves for it.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -82,7 +83,8 @@ public class VendorNicDriverIT {
         Hashtable<String, Object> topics = new Hashtable<>(Map.of(EventConstants.EVENT_TOPIC, "io/anyhome/nic/*"));
         handler = context.registerService(EventHandler.class, nicEvents::add, topics);
         platform = context.registerService(Platform.class, oneLinkPlatform(),
-                new Hashtable<>(Map.of("anyhome.platform.name", "itest")));
+                new Hashtable<>(Map.of("anyhome.platform.name", "itest",
+                        org.osgi.framework.Constants.SERVICE_RANKING, 100)));
     }
 
     @After
