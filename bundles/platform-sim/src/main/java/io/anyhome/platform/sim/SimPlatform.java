@@ -220,20 +220,23 @@ public final class SimPlatform implements Platform {
     @Override
     public Registration monitor(NetworkListener listener) {
         synchronized (clock) {
+            // the dump iterates over copies: a listener may configure the node from its callback
+            // (as it may on Linux, where the dump arrives on the monitor's own thread)
             return events.add(listener, l -> {
-                for (SimInterface i : interfaces.values()) {
+                List<SimInterface> all = List.copyOf(interfaces.values());
+                for (SimInterface i : all) {
                     NodeEvents.call(l, x -> x.link(events.linkEvent(i, Change.NEW)));
                 }
-                for (SimInterface i : interfaces.values()) {
-                    for (SimAddress a : i.addresses) {
+                for (SimInterface i : all) {
+                    for (SimAddress a : List.copyOf(i.addresses)) {
                         NodeEvents.call(l, x -> x.address(events.addressEvent(i, a, Change.NEW)));
                     }
                 }
-                for (NodeRoutes.Entry e : routes.routes) {
+                for (NodeRoutes.Entry e : List.copyOf(routes.routes)) {
                     NodeEvents.call(l, x -> x.route(events.routeEvent(e, Change.NEW)));
                 }
-                for (SimInterface i : interfaces.values()) {
-                    for (byte[] p : i.proxies) {
+                for (SimInterface i : all) {
+                    for (byte[] p : List.copyOf(i.proxies)) {
                         NodeEvents.call(l, x -> x.neighbour(events.proxyEvent(i.index(), p, Change.NEW)));
                     }
                 }

@@ -203,6 +203,35 @@ class SimNetworkTest {
     }
 
     @Test
+    void givenAListenerThatConfiguresTheNodeFromItsCallbacks_whenTheInitialDumpRuns_thenItCompletes()
+            throws Exception {
+        SimLink link = net.link("wlan");
+        SimRouter router = net.router("ar");
+        router.attach(link, RaConfig.of(PREFIX_A));
+        SimPlatform mn = net.node("mn");
+        mn.addInterface("wlan0", link);
+        clock.advance(Duration.ofSeconds(4));
+        java.util.List<RouteSpec> copies = new java.util.ArrayList<>();
+
+        mn.monitor(new io.anyhome.api.platform.NetworkListener() {
+            @Override
+            public void route(RouteEvent e) {
+                if (e.isDefault() && e.table() == RouteSpec.MAIN_TABLE) {
+                    RouteSpec copy = new RouteSpec(e.destination(), e.gateway(), e.index(), 1000 + e.index(), e.metric());
+                    try {
+                        mn.addRoute(copy); // as the VI does on the monitor's thread
+                        copies.add(copy);
+                    } catch (PlatformException ex) {
+                        throw new IllegalStateException(ex);
+                    }
+                }
+            }
+        });
+
+        assertThat(copies).hasSize(1);
+    }
+
+    @Test
     void givenAcceptRa_whenAnRaArrives_thenSlaacAddressAndDefaultRouteAppearAndGoWithTheRouterLifetime()
             throws Exception {
         SimLink link = net.link("wlan");
