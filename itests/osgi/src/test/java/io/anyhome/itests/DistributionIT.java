@@ -106,6 +106,25 @@ public class DistributionIT {
     }
 
     @Test
+    public void anEmulatedMobileNodeRunsHome0WithItsHomeAddress() throws Exception {
+        ServiceTracker<Object, Object> vi = new ServiceTracker<>(context,
+                FrameworkUtil.createFilter("(objectClass=io.anyhome.api.vi.VirtualInterface)"), null);
+        vi.open();
+        try {
+            assertNotNull("no virtual interface on an emulated mobile node", vi.waitForService(TIMEOUT_MILLIS));
+        } finally {
+            vi.close();
+        }
+
+        String response = exchange("vi:show --json");
+
+        assertTrue(response, response.contains("\"name\":\"home0\""));
+        assertTrue(response, response.contains("\"homeAddress\":\"2001:db8:1::10\""));
+        assertTrue(response, response.contains("\"running\":true"));
+        assertTrue(response, response.endsWith("\n%exit 0\n"));
+    }
+
+    @Test
     public void theControlSocketAnswersLb() throws IOException {
         String response = exchange("lb");
 

@@ -49,7 +49,7 @@ public class NativePlatformIT {
 
     @Configuration
     public Option[] config() {
-        return options(junitBundles(), OurBundles.all());
+        return options(junitBundles(), OurBundles.node(OurBundles.LINUX_HOME_AGENT));
     }
 
     @Before

@@ -25,7 +25,24 @@ final class OurBundles {
     private OurBundles() {
     }
 
+    /** A mobile node configured with a home address, on the in-process network emulator. */
+    static final String EMULATED_MOBILE_NODE = String.join("\n", "role=mn", "platform=sim",
+            "homeAddress=2001:db8:1::10", "homePrefix=2001:db8:1::/64", "");
+    /** A home agent on the Linux platform: it opens nothing, so the host's network is untouched. */
+    static final String LINUX_HOME_AGENT = String.join("\n", "role=ha", "platform=linux", "");
+
+    /** Every bundle the distribution ships, as an emulated mobile node. */
     static Option all() {
+        return node(EMULATED_MOBILE_NODE);
+    }
+
+    /**
+     * Every bundle the distribution ships, with this node configuration.
+     *
+     * @param nodeConfiguration the content of {@code etc/io.anyhome.node.cfg}
+     * @return the options
+     */
+    static Option node(String nodeConfiguration) {
         Path scratch = scratch();
         String home = home();
         File[] jars = new File(home, "bundle").listFiles(
@@ -40,7 +57,7 @@ final class OurBundles {
                 systemProperty("org.jline.terminal.dumb").value("true"),
                 systemProperty("gosh.home").value(home),
                 frameworkProperty("gosh.args").value("--nointeractive --noshutdown"),
-                frameworkProperty("felix.fileinstall.dir").value(etc(scratch).toString()),
+                frameworkProperty("felix.fileinstall.dir").value(etc(scratch, nodeConfiguration).toString()),
                 frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
                 frameworkProperty("felix.fileinstall.enableConfigSave").value("false"),
                 frameworkProperty("anyhome.ctl.socket").value(scratch.resolve("ctl.sock").toString()),
@@ -57,12 +74,11 @@ final class OurBundles {
         return home;
     }
 
-    /** A copy of the installation's etc/ defaults. */
-    private static Path etc(Path scratch) {
+    /** An etc/ with this node identity. */
+    private static Path etc(Path scratch, String nodeConfiguration) {
         try {
             Path etc = Files.createDirectories(scratch.resolve("etc"));
-            Path defaults = Path.of(home(), "etc", "io.anyhome.node.cfg");
-            Files.copy(defaults, etc.resolve(defaults.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(etc.resolve("io.anyhome.node.cfg"), nodeConfiguration);
             return etc;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -109,7 +109,7 @@ final class NodeInspector {
             case ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION:
                 return "missing configuration " + String.join(", ", d.configurationPid);
             case ComponentConfigurationDTO.FAILED_ACTIVATION:
-                return c.failure;
+                return rootCause(c.failure);
             default:
                 return null;
         }
@@ -143,5 +143,22 @@ final class NodeInspector {
         List<Object> list = roles instanceof String[] ? Arrays.asList((Object[]) roles)
                 : roles instanceof Collection<?> ? List.copyOf((Collection<?>) roles) : List.of(roles);
         return list.stream().anyMatch(r -> role.equals(String.valueOf(r).trim()));
+    }
+
+    /**
+     * The innermost cause of a failed activation, as one line: what the component said (for
+     * example a refused configuration key), not the reflection wrapper DS puts around it.
+     */
+    static String rootCause(String failure) {
+        if (failure == null) {
+            return null;
+        }
+        String cause = failure.lines().findFirst().orElse(failure);
+        for (String line : (Iterable<String>) failure.lines()::iterator) {
+            if (line.startsWith("Caused by: ")) {
+                cause = line.substring("Caused by: ".length());
+            }
+        }
+        return cause;
     }
 }

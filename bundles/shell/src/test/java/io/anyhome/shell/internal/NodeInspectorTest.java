@@ -104,4 +104,17 @@ class NodeInspectorTest {
         assertThat(NodeIdentity.from(Map.of("role", "router")).problem()).contains("role=router");
         assertThat(NodeIdentity.from(Map.of("role", "ha", "platform", "bsd")).problem()).contains("platform=bsd");
     }
+
+    @Test
+    void givenAFailedActivation_thenTheDetailIsTheComponentsOwnMessage() {
+        String trace = String.join("\n",
+                "java.lang.reflect.InvocationTargetException",
+                "\tat java.base/jdk.internal.reflect.NativeConstructorAccessorImpl.newInstance0(Native Method)",
+                "Caused by: java.lang.IllegalArgumentException: etc/io.anyhome.node.cfg: key homeAddress: missing",
+                "\tat io.anyhome.vi.internal.ViConfiguration.from(ViConfiguration.java:60)");
+
+        assertThat(NodeInspector.rootCause(trace))
+                .isEqualTo("java.lang.IllegalArgumentException: etc/io.anyhome.node.cfg: key homeAddress: missing");
+        assertThat(NodeInspector.rootCause("plain message")).isEqualTo("plain message");
+    }
 }

@@ -16,15 +16,34 @@ class AnyhomeCommandIT {
     Path scratch;
 
     @Test
-    void givenAFreshState_whenChecked_thenEverythingIsActiveAndTheStatusIsZero() throws Exception {
+    void givenAConfiguredMobileNode_whenChecked_thenEverythingIsActiveAndTheStatusIsZero() throws Exception {
+        Path etc = emulatedMobileNode();
         Path state = scratch.resolve("n1");
 
-        AnyhomeCommand.Result check = AnyhomeCommand.run(scratch, "check", "--state", state.toString());
+        AnyhomeCommand.Result check = AnyhomeCommand.run(scratch, "check", "--etc", etc.toString(),
+                "--state", state.toString());
 
         assertThat(check.exitStatus()).as(check.stdout() + check.stderr()).isZero();
         assertThat(check.stdout()).containsPattern("ACTIVE +io\\.anyhome\\.shell")
+                .containsPattern("io\\.anyhome\\.vi\\.internal\\.VirtualInterfaceComponent +io\\.anyhome\\.vi +active")
                 .contains("io.anyhome.shell.internal.CtlSocketServer", "anyhome check: OK");
         assertThat(state).as("check only reads the state").doesNotExist();
+    }
+
+    @Test
+    void givenTheShippedDefaults_whenChecked_thenItNamesTheMissingHomeAddressAndTheStatusIsOne() throws Exception {
+        AnyhomeCommand.Result check = AnyhomeCommand.run(scratch, "check", "--state", scratch.resolve("n0").toString());
+
+        assertThat(check.exitStatus()).isEqualTo(1);
+        assertThat(check.stdout()).contains("etc/io.anyhome.node.cfg: key homeAddress: missing", "anyhome check: FAILED");
+    }
+
+    /** etc/ of a mobile node with a home address, on the in-process network emulator. */
+    private Path emulatedMobileNode() throws java.io.IOException {
+        Path etc = Files.createDirectories(scratch.resolve("etc-mn"));
+        Files.writeString(etc.resolve("io.anyhome.node.cfg"),
+                "role=mn\nplatform=sim\nhomeAddress=2001:db8:1::10\nhomePrefix=2001:db8:1::/64\n");
+        return etc;
     }
 
     @Test
