@@ -14,4 +14,8 @@ public class NodeCheckDTO extends DTO {
     public List<String> problems = new ArrayList<>();
     public List<BundleCheckDTO> bundles = new ArrayList<>();
     public List<ComponentCheckDTO> components = new ArrayList<>();
+    /** The selected platform in one line: its name and whether it works, or why not. */
+    public String platform;
+    /** The selected platform's capability report, or null if no platform is registered. */
+    public io.anyhome.api.platform.PlatformCapabilitiesDTO platformCapabilities;
 }

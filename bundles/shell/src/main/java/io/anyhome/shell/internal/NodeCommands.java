@@ -14,6 +14,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import io.anyhome.api.platform.Platform;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 
 /**
@@ -31,6 +34,9 @@ public class NodeCommands {
     private final BundleContext context;
     private final ServiceComponentRuntime scr;
     private volatile NodeIdentity identity;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Platform platform;
 
     @Activate
     public NodeCommands(BundleContext context, @Reference ServiceComponentRuntime scr, Map<String, Object> config) {
@@ -61,7 +67,9 @@ public class NodeCommands {
     @Descriptor("check that every bundle and every component this node's role needs is running; fails otherwise")
     public Object check(
             @Descriptor("print JSON instead of a table") @Parameter(names = JSON, presentValue = "true", absentValue = "false") boolean json) {
-        NodeCheckDTO check = NodeInspector.inspect(identity, bundles(), scr.getComponentDescriptionDTOs(),
+        Platform p = platform;
+        NodeCheckDTO check = NodeInspector.inspect(identity, p == null ? null : p.capabilities(), bundles(),
+                scr.getComponentDescriptionDTOs(),
                 scr::isComponentEnabled, scr::getComponentConfigurationDTOs);
         if (!check.ok) {
             System.out.println(json ? DtoFormatter.json(check) : DtoFormatter.table(check));

@@ -2,6 +2,7 @@ package io.anyhome.shell.internal;
 
 import io.anyhome.api.NodeRole;
 import java.util.Arrays;
+import io.anyhome.api.platform.PlatformCapabilitiesDTO;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
@@ -28,7 +29,7 @@ final class NodeInspector {
     private NodeInspector() {
     }
 
-    static NodeCheckDTO inspect(NodeIdentity identity, List<BundleFacts> bundles,
+    static NodeCheckDTO inspect(NodeIdentity identity, PlatformCapabilitiesDTO platform, List<BundleFacts> bundles,
             Collection<ComponentDescriptionDTO> descriptions, Function<ComponentDescriptionDTO, Boolean> enabled,
             Function<ComponentDescriptionDTO, Collection<ComponentConfigurationDTO>> configurations) {
         NodeCheckDTO check = new NodeCheckDTO();
@@ -36,6 +37,7 @@ final class NodeInspector {
         if (identity.problem() != null) {
             check.problems.add(identity.problem());
         }
+        platform(check, identity.platform(), platform);
         for (BundleFacts facts : bundles) {
             BundleCheckDTO b = bundle(facts);
             check.bundles.add(b);
@@ -160,5 +162,26 @@ final class NodeInspector {
             }
         }
         return cause;
+    }
+
+    /**
+     * The platform line of the report. A platform that is registered but cannot work here (no
+     * CAP_NET_ADMIN, no /dev/net/tun) is a problem, named with its cause; a missing platform
+     * shows up as the unsatisfied references of the components that need it.
+     */
+    static void platform(NodeCheckDTO check, String selected, PlatformCapabilitiesDTO caps) {
+        check.platformCapabilities = caps;
+        if (caps == null) {
+            check.platform = selected + ": no platform service";
+            return;
+        }
+        if (caps.available) {
+            List<String> missing = caps.featureCauses == null ? List.of()
+                    : caps.featureCauses.keySet().stream().sorted().collect(Collectors.toList());
+            check.platform = caps.name + ": available" + (missing.isEmpty() ? "" : " (without " + String.join(", ", missing) + ")");
+        } else {
+            check.platform = caps.name + ": unavailable: " + caps.unavailabilityCause;
+            check.problems.add("platform " + check.platform);
+        }
     }
 }

@@ -31,7 +31,7 @@ class NodeInspectorTest {
 
     static NodeCheckDTO inspect(NodeIdentity id, List<NodeInspector.BundleFacts> bundles,
             ComponentDescriptionDTO d, List<ComponentConfigurationDTO> configurations) {
-        return NodeInspector.inspect(id, bundles, List.of(d), x -> true, x -> configurations);
+        return NodeInspector.inspect(id, null, bundles, List.of(d), x -> true, x -> configurations);
     }
 
     @Test
@@ -93,7 +93,7 @@ class NodeInspectorTest {
 
     @Test
     void givenNoRoleConfigured_thenTheCheckFailsNamingTheFileAndKey() {
-        NodeCheckDTO check = NodeInspector.inspect(NodeIdentity.from(Map.of()), List.of(), List.of(), x -> true, x -> List.of());
+        NodeCheckDTO check = NodeInspector.inspect(NodeIdentity.from(Map.of()), null, List.of(), List.of(), x -> true, x -> List.of());
 
         assertThat(check.ok).isFalse();
         assertThat(check.problems).singleElement().asString().contains("role").contains("io.anyhome.node.cfg");
@@ -116,5 +116,34 @@ class NodeInspectorTest {
         assertThat(NodeInspector.rootCause(trace))
                 .isEqualTo("java.lang.IllegalArgumentException: etc/io.anyhome.node.cfg: key homeAddress: missing");
         assertThat(NodeInspector.rootCause("plain message")).isEqualTo("plain message");
+    }
+
+    @Test
+    void givenAPlatformWithoutNetAdmin_thenTheCheckFailsSayingWhy() {
+        io.anyhome.api.platform.PlatformCapabilitiesDTO caps = new io.anyhome.api.platform.PlatformCapabilitiesDTO();
+        caps.name = "linux";
+        caps.available = false;
+        caps.unavailabilityCause = "no CAP_NET_ADMIN: run as root or grant the capability";
+
+        NodeCheckDTO check = NodeInspector.inspect(NodeIdentity.from(Map.of("role", "mn", "platform", "linux")), caps,
+                List.of(), List.of(), x -> true, x -> List.of());
+
+        assertThat(check.ok).isFalse();
+        assertThat(check.platform).isEqualTo("linux: unavailable: no CAP_NET_ADMIN: run as root or grant the capability");
+        assertThat(check.problems).contains("platform " + check.platform);
+    }
+
+    @Test
+    void givenAWorkingPlatform_thenItsLineNamesWhatItLacks() {
+        io.anyhome.api.platform.PlatformCapabilitiesDTO caps = new io.anyhome.api.platform.PlatformCapabilitiesDTO();
+        caps.name = "linux";
+        caps.available = true;
+        caps.featureCauses = Map.of("wirelessInfo", "no nl80211 family");
+
+        NodeCheckDTO check = NodeInspector.inspect(NodeIdentity.from(Map.of("role", "ha", "platform", "linux")), caps,
+                List.of(), List.of(), x -> true, x -> List.of());
+
+        assertThat(check.ok).isTrue();
+        assertThat(check.platform).isEqualTo("linux: available (without wirelessInfo)");
     }
 }
