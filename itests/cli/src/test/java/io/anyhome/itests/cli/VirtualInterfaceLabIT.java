@@ -49,6 +49,8 @@ class VirtualInterfaceLabIT {
                 Path etc = Files.createDirectories(scratch.resolve("etc"));
                 Files.writeString(etc.resolve("io.anyhome.node.cfg"), String.join("\n", "role=mn",
                         "platform=linux", "homeAddress=" + HOA, "homePrefix=2001:db8:1::/64", ""));
+                // a veth looks like Ethernet to the system; the lab says it is a WLAN uplink
+                Files.writeString(etc.resolve("io.anyhome.nic.wlan-lab.cfg"), "interfaces=wlan*\n");
                 Path state = scratch.resolve("state");
                 node = startNode(mn, etc, state);
                 Process running = node;
@@ -80,6 +82,16 @@ class VirtualInterfaceLabIT {
                 // what leaves from the care-of address (as the tunnel will) takes the uplink
                 LabNamespace.Result ping = mn.exec("ping", "-6", "-c", "2", "-W", "2", "-I", coa, "2001:db8:a::1");
                 assertThat(ping.exitStatus()).as(ping.output()).isZero();
+
+                // the uplink is claimed by the configured WLAN driver, and its loss reaches the
+                // registry from rtnetlink
+                await().ignoreExceptions().atMost(PATIENCE).untilAsserted(() ->
+                        assertThat(ctl(state, "nic:show", "wlan0", "--json"))
+                                .contains("\"technology\":\"wlan\"", "\"driver\":\"wlan-lab\"", "\"carrier\":true"));
+                router.ip("link", "set", "ar0", "down");
+                await().ignoreExceptions().atMost(PATIENCE).untilAsserted(() ->
+                        assertThat(ctl(state, "nic:show", "wlan0", "--json"))
+                                .contains("\"carrier\":false", "\"state\":\"DOWN\""));
 
                 node.destroy(); // SIGTERM
                 assertThat(node.waitFor(30, TimeUnit.SECONDS)).as("node stops on SIGTERM").isTrue();

@@ -22,6 +22,8 @@ import java.util.function.Consumer;
  * the configured values stand in, and up/down comes from the NIC registry's rtnetlink view.
  */
 final class CellularDriver implements NicDriver {
+    /** The driver as the registry knows it: the registered service this one works for. */
+    private volatile NicDriver service = this;
     static final String SIGNAL_QUALITY_PERCENT = "signal.quality.percent";
     static final String ROAMING = "roaming";
     static final String ACCESS_TECHNOLOGY = "access.technology";
@@ -57,7 +59,7 @@ final class CellularDriver implements NicDriver {
             return;
         }
         try {
-            NicHandle handle = registry.claim(this, candidate.name());
+            NicHandle handle = registry.claim(service, candidate.name());
             handles.put(candidate.name(), handle);
             report(handle);
         } catch (NicClaimException e) {
@@ -96,5 +98,15 @@ final class CellularDriver implements NicDriver {
     void close() {
         handles.values().forEach(NicHandle::close);
         handles.clear();
+    }
+
+    /**
+     * Claims on behalf of the registered {@link NicDriver} service that delegates to this driver:
+     * the registry grants claims to the services it tracks.
+     *
+     * @param registered the component registered as the driver service
+     */
+    void claimAs(NicDriver registered) {
+        service = registered;
     }
 }

@@ -71,6 +71,7 @@ public class CellularDriverComponent implements NicDriver {
             @Reference(service = LoggerFactory.class) Logger logger, Config config, Map<String, Object> properties) {
         driver = new CellularDriver(DriverName.of("cellular", config.name(), properties), settings(config), registry,
                 logger::info);
+        driver.claimAs(this);
     }
 
     /** @throws IllegalArgumentException naming the key of a bad value */

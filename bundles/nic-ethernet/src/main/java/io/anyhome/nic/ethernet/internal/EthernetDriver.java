@@ -20,6 +20,8 @@ import java.util.function.Consumer;
  * {@link #refresh()} on its schedule.
  */
 final class EthernetDriver implements NicDriver {
+    /** The driver as the registry knows it: the registered service this one works for. */
+    private volatile NicDriver service = this;
     static final String DUPLEX = "duplex";
 
     private final String name;
@@ -53,7 +55,7 @@ final class EthernetDriver implements NicDriver {
             return;
         }
         try {
-            NicHandle handle = registry.claim(this, candidate.name());
+            NicHandle handle = registry.claim(service, candidate.name());
             handles.put(candidate.name(), handle);
             handle.reportMetrics(Map.of(NicMetrics.COST, settings.cost(), NicMetrics.METERED, settings.metered() ? 1.0 : 0.0));
             refresh(handle);
@@ -92,5 +94,15 @@ final class EthernetDriver implements NicDriver {
     void close() {
         handles.values().forEach(NicHandle::close);
         handles.clear();
+    }
+
+    /**
+     * Claims on behalf of the registered {@link NicDriver} service that delegates to this driver:
+     * the registry grants claims to the services it tracks.
+     *
+     * @param registered the component registered as the driver service
+     */
+    void claimAs(NicDriver registered) {
+        service = registered;
     }
 }

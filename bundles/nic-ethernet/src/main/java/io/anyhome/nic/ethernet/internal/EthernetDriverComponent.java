@@ -67,6 +67,7 @@ public class EthernetDriverComponent implements NicDriver {
         EthernetSettings settings = settings(config);
         String name = DriverName.of("ethernet", config.name(), properties);
         driver = new EthernetDriver(name, settings, registry, new LinkSpeed(Path.of("/sys/class/net")), logger::info);
+        driver.claimAs(this);
         poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "anyhome-nic-" + name);
             t.setDaemon(true);

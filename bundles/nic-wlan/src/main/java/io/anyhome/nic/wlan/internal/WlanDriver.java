@@ -27,6 +27,8 @@ import java.util.function.Supplier;
  * Plain Java; {@link WlanDriverComponent} polls it on its own thread.
  */
 final class WlanDriver implements NicDriver {
+    /** The driver as the registry knows it: the registered service this one works for. */
+    private volatile NicDriver service = this;
     static final String SSID = "ssid";
     static final String BSSID = "bssid";
     static final String FREQUENCY_MHZ = "frequency.mhz";
@@ -65,7 +67,7 @@ final class WlanDriver implements NicDriver {
             return;
         }
         try {
-            NicHandle handle = registry.claim(this, candidate.name());
+            NicHandle handle = registry.claim(service, candidate.name());
             handles.put(candidate.name(), handle);
             handle.reportMetrics(Map.of(NicMetrics.COST, settings.cost(), NicMetrics.METERED, settings.metered() ? 1.0 : 0.0));
             poll(handle);
@@ -127,5 +129,15 @@ final class WlanDriver implements NicDriver {
     void close() {
         handles.values().forEach(NicHandle::close);
         handles.clear();
+    }
+
+    /**
+     * Claims on behalf of the registered {@link NicDriver} service that delegates to this driver:
+     * the registry grants claims to the services it tracks.
+     *
+     * @param registered the component registered as the driver service
+     */
+    void claimAs(NicDriver registered) {
+        service = registered;
     }
 }

@@ -71,6 +71,7 @@ public class WlanDriverComponent implements NicDriver {
         String name = DriverName.of("wlan", config.name(), properties);
         driver = new WlanDriver(name, settings, registry, () -> platform, new ProcNetWireless(Path.of("/proc/net/wireless")),
                 logger::info);
+        driver.claimAs(this);
         poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "anyhome-nic-" + name);
             t.setDaemon(true);
