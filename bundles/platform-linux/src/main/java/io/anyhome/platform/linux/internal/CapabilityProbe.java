@@ -135,7 +135,7 @@ final class CapabilityProbe {
             if (!c.tunMultiQueue) {
                 causes.put("tunMultiQueue", "the kernel's TUN driver lacks IFF_MULTI_QUEUE");
             }
-        } catch (NativeException e) {
+        } catch (ErrnoException e) {
             String cause = e.errno() == Native.ENOENT ? "/dev/net/tun does not exist (tun module not loaded?)"
                     : e.getMessage();
             if (!c.tun) {
@@ -152,7 +152,7 @@ final class CapabilityProbe {
         try {
             n.close(n.socket(Native.AF_NETLINK, Native.SOCK_RAW | Native.SOCK_CLOEXEC, Native.NETLINK_ROUTE));
             return true;
-        } catch (NativeException e) {
+        } catch (ErrnoException e) {
             causes.put("rtnetlink", e.getMessage());
             return false;
         }
