@@ -150,7 +150,7 @@ final class CapabilityProbe {
 
     private static boolean probeNetlink(Native n, Map<String, String> causes) {
         try {
-            n.close(n.socket(Native.AF_NETLINK, Native.SOCK_RAW | Native.SOCK_CLOEXEC, Native.NETLINK_ROUTE));
+            n.close(n.socket(Native.AF_NETLINK, Native.SOCK_RAW, Native.NETLINK_ROUTE));
             return true;
         } catch (ErrnoException e) {
             causes.put("rtnetlink", e.getMessage());

@@ -38,12 +38,12 @@ final class InterfaceControl {
     /** An IPv6 datagram socket, or IPv4 where the kernel has no IPv6. */
     private static int datagramSocket(Native n) throws ErrnoException {
         try {
-            return n.socket(Native.AF_INET6, Native.SOCK_DGRAM | Native.SOCK_CLOEXEC, 0);
+            return n.socket(Native.AF_INET6, Native.SOCK_DGRAM, 0);
         } catch (ErrnoException e) {
             if (e.errno() != Native.EAFNOSUPPORT) {
                 throw e;
             }
-            return n.socket(Native.AF_INET, Native.SOCK_DGRAM | Native.SOCK_CLOEXEC, 0);
+            return n.socket(Native.AF_INET, Native.SOCK_DGRAM, 0);
         }
     }
 }

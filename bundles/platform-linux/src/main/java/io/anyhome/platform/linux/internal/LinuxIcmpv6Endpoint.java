@@ -25,7 +25,7 @@ final class LinuxIcmpv6Endpoint extends SocketEndpoint implements Icmpv6Endpoint
     private final SocketSetup setup;
 
     private LinuxIcmpv6Endpoint(String description, SocketSetup setup) {
-        super(setup, Native.AF_INET6, description, SEND_CONTROL);
+        super(setup, Native.AF_INET6, description, "message", SEND_CONTROL);
         this.setup = setup;
     }
 
@@ -99,11 +99,6 @@ final class LinuxIcmpv6Endpoint extends SocketEndpoint implements Icmpv6Endpoint
         }
         enter();
         try {
-            int length = src.remaining();
-            if (length > tx.payloadCapacity() && !src.isDirect()) {
-                throw new PlatformException(Code.INVALID_ARGUMENT, "send from " + description + ": " + length
-                        + " bytes exceed the largest message, " + tx.payloadCapacity());
-            }
             synchronized (sendLock) {
                 boolean scoped = interfaceIndex != 0
                         && (destination.isLinkLocalAddress() || destination.isMulticastAddress());
@@ -115,13 +110,12 @@ final class LinuxIcmpv6Endpoint extends SocketEndpoint implements Icmpv6Endpoint
                 control = CmsgCodec.putInt(tx.control, control, Native.IPPROTO_IPV6, Native.IPV6_HOPLIMIT,
                         hopLimit);
                 tx.useControl(control);
-                sendPrepared(src, length);
+                sendPrepared(src, src.remaining());
             }
             src.position(src.limit());
         } catch (ErrnoException e) {
-            throw closing() ? closedException()
-                    : e.toPlatformException("send from " + description + " to " + AddressText.format(destination)
-                            + " interface " + interfaceIndex + " hop limit " + hopLimit);
+            throw sendFailure(e, "send from " + description + " to " + AddressText.format(destination)
+                    + " interface " + interfaceIndex + " hop limit " + hopLimit);
         } catch (IllegalArgumentException e) {
             throw new PlatformException(Code.INVALID_ARGUMENT, "send from " + description + ": " + e.getMessage());
         } finally {

@@ -20,7 +20,7 @@ final class LinuxRawIpv6Endpoint extends SocketEndpoint implements RawIpv6Endpoi
     private final int nextHeader;
 
     private LinuxRawIpv6Endpoint(SocketSetup setup, String description, int nextHeader) {
-        super(setup, Native.AF_INET6, description, 0);
+        super(setup, Native.AF_INET6, description, "packet", 0);
         this.nextHeader = nextHeader;
     }
 
@@ -68,20 +68,14 @@ final class LinuxRawIpv6Endpoint extends SocketEndpoint implements RawIpv6Endpoi
     public void send(ByteBuffer src, InetAddress destination) throws PlatformException {
         enter();
         try {
-            int length = src.remaining();
-            if (length > tx.payloadCapacity() && !src.isDirect()) {
-                throw new PlatformException(Code.INVALID_ARGUMENT, "send from " + description + ": " + length
-                        + " bytes exceed the largest packet, " + tx.payloadCapacity());
-            }
             synchronized (sendLock) {
                 tx.useName(destination(destination, 0, 0));
                 tx.useControl(0);
-                sendPrepared(src, length);
+                sendPrepared(src, src.remaining());
             }
             src.position(src.limit());
         } catch (ErrnoException e) {
-            throw closing() ? closedException()
-                    : e.toPlatformException("send from " + description + " to " + AddressText.format(destination));
+            throw sendFailure(e, "send from " + description + " to " + AddressText.format(destination));
         } catch (IllegalArgumentException e) {
             throw new PlatformException(Code.INVALID_ARGUMENT, "send from " + description + ": " + e.getMessage());
         } finally {

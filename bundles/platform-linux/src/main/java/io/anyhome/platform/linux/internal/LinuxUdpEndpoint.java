@@ -26,7 +26,7 @@ final class LinuxUdpEndpoint extends SocketEndpoint implements UdpEndpoint {
     private final boolean gso;
 
     private LinuxUdpEndpoint(SocketSetup setup, int family, String description, InetSocketAddress localAddress, boolean gso) {
-        super(setup, family, description, CmsgCodec.space(2));
+        super(setup, family, description, "datagram", CmsgCodec.space(2));
         this.localAddress = localAddress;
         this.gso = gso;
     }
@@ -95,7 +95,7 @@ final class LinuxUdpEndpoint extends SocketEndpoint implements UdpEndpoint {
                 sendChunk(src, src.remaining());
             }
         } catch (ErrnoException e) {
-            throw sendFailure(e, destination);
+            throw sendFailure(e, sending(destination));
         } catch (IllegalArgumentException e) {
             throw new PlatformException(Code.INVALID_ARGUMENT, sending(destination) + ": " + e.getMessage());
         } finally {
@@ -125,7 +125,7 @@ final class LinuxUdpEndpoint extends SocketEndpoint implements UdpEndpoint {
                 }
             }
         } catch (ErrnoException e) {
-            throw sendFailure(e, destination);
+            throw sendFailure(e, sending(destination));
         } catch (IllegalArgumentException e) {
             throw new PlatformException(Code.INVALID_ARGUMENT, sending(destination) + ": " + e.getMessage());
         } finally {
@@ -134,17 +134,10 @@ final class LinuxUdpEndpoint extends SocketEndpoint implements UdpEndpoint {
     }
 
     private void sendChunk(ByteBuffer src, int length) throws ErrnoException, PlatformException {
-        if (length > tx.payloadCapacity() && !src.isDirect()) {
-            throw new PlatformException(Code.INVALID_ARGUMENT, "send from " + description + ": " + length
-                    + " bytes exceed the largest datagram, " + tx.payloadCapacity());
-        }
         sendPrepared(src, length);
         src.position(src.position() + length);
     }
 
-    private PlatformException sendFailure(ErrnoException e, InetSocketAddress destination) {
-        return closing() ? closedException() : e.toPlatformException(sending(destination));
-    }
 
     private String sending(InetSocketAddress destination) {
         return "send from " + description + " to " + SocketAddressCodec.text(destination.getAddress(), destination.getPort());

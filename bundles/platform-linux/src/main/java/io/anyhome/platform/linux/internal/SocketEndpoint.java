@@ -33,6 +33,8 @@ abstract class SocketEndpoint implements Endpoint {
     protected final int family;
     /** For messages: what this endpoint is, for example {@code UDP socket [2001:db8::1]:4191}. */
     protected final String description;
+    /** What one send carries, for messages: {@code datagram}, {@code packet}, {@code message}. */
+    private final String unit;
     /** Guarded by {@link #sendLock}. */
     protected final SocketMessage tx;
     protected final Object sendLock = new Object();
@@ -53,10 +55,12 @@ abstract class SocketEndpoint implements Endpoint {
      * @param setup the opened and configured socket
      * @param family {@link Native#AF_INET6} or {@link Native#AF_INET}
      * @param description what the endpoint is, for messages
+     * @param unit what one send carries, for messages ({@code datagram})
      * @param sendControlCapacity room for the ancillary data of a send, 0 for none
      */
-    protected SocketEndpoint(SocketSetup setup, int family, String description, int sendControlCapacity) {
+    protected SocketEndpoint(SocketSetup setup, int family, String description, String unit, int sendControlCapacity) {
         this.n = setup.nativeAccess();
+        this.unit = unit;
         this.fd = setup.fd();
         this.family = family;
         this.description = description;
@@ -155,6 +159,10 @@ abstract class SocketEndpoint implements Endpoint {
      * position.
      */
     protected final void sendPrepared(ByteBuffer src, int length) throws ErrnoException, PlatformException {
+        if (length > tx.payloadCapacity() && !src.isDirect()) {
+            throw new PlatformException(Code.INVALID_ARGUMENT, "send from " + description + ": " + length
+                    + " bytes exceed the largest " + unit + ", " + tx.payloadCapacity());
+        }
         tx.payloadFrom(src, length);
         while (n.sendmsg(fd, tx.header) < 0) {
             if (guard.isClosed()) {
@@ -176,14 +184,18 @@ abstract class SocketEndpoint implements Endpoint {
         guard.leave();
     }
 
+    /**
+     * @param e a send that failed
+     * @param operation the send, with its destination, for the message
+     * @return {@code CLOSED} if the endpoint was closed meanwhile, else the failure naming the operation
+     */
+    protected final PlatformException sendFailure(ErrnoException e, String operation) {
+        return guard.isClosed() ? closedException() : e.toPlatformException(operation);
+    }
+
     /** @return the failure to throw for a call on a closed endpoint */
     protected final PlatformException closedException() {
         return new PlatformException(Code.CLOSED, description + " is closed");
-    }
-
-    /** @return true if the endpoint has been closed (a send failure is then reported as {@code CLOSED}) */
-    protected final boolean closing() {
-        return guard.isClosed();
     }
 
     @Override
