@@ -48,7 +48,10 @@ final class ErrnoException extends IOException {
         return call;
     }
 
-    /** @return the call and the C library's words, without errno and extended ack (which {@link PlatformException} adds) */
+    /**
+     * @return the call and the C library's words, without the errno and the extended ack, which
+     *         {@link PlatformException} adds to its message itself
+     */
     String detail() {
         return call + ": " + reason(errno, strerror);
     }
@@ -65,8 +68,9 @@ final class ErrnoException extends IOException {
      *         errno, the extended ack, and a code chosen from the errno
      */
     PlatformException toPlatformException(String operation) {
-        String reason = call.equals(operation) ? operation + ": " + reason(errno, strerror) : operation + ": " + detail();
-        PlatformException e = new PlatformException(code(errno), reason, errno, extendedAck);
+        // a netlink refusal names the operation as its call: say it once
+        String message = operation + ": " + (call.equals(operation) ? reason(errno, strerror) : detail());
+        PlatformException e = new PlatformException(code(errno), message, errno, extendedAck);
         e.initCause(this);
         return e;
     }

@@ -25,7 +25,8 @@ final class LinuxUdpEndpoint extends SocketEndpoint implements UdpEndpoint {
     private final InetSocketAddress localAddress;
     private final boolean gso;
 
-    private LinuxUdpEndpoint(SocketSetup setup, int family, String description, InetSocketAddress localAddress, boolean gso) {
+    private LinuxUdpEndpoint(SocketSetup setup, int family, String description, InetSocketAddress localAddress,
+            boolean gso) {
         super(setup, family, description, "datagram", CmsgCodec.space(2));
         this.localAddress = localAddress;
         this.gso = gso;

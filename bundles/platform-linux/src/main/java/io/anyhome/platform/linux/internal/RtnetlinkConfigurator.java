@@ -125,7 +125,7 @@ final class RtnetlinkConfigurator {
                     return List.of();
                 }
             }
-            throw NetlinkSocket.toPlatformException(what, e);
+            throw e.toPlatformException(what);
         } catch (IOException e) {
             throw NetlinkSocket.toPlatformException(what, e);
         }

@@ -23,8 +23,8 @@ import jnr.ffi.Pointer;
  * (link, IPv4/IPv6 addresses and routes, neighbours), each stamped with the time it was read.
  *
  * <p>One reader thread per monitor, blocked in {@code poll} on the event socket and a
- * {@link CloseSignal} that {@link #close()} raises; no timer is involved, so a carrier loss reaches the listener as
- * soon as the kernel sends it. If the kernel's buffer overflows ({@code ENOBUFS}) the monitor logs
+ * {@link CloseSignal} that {@link #close()} raises; no timer is involved, so a carrier loss
+ * reaches the listener as soon as the kernel sends it. If the kernel's buffer overflows ({@code ENOBUFS}) the monitor logs
  * a warning, calls {@link NetworkListener#resynchronising()} and dumps again. Malformed messages
  * are counted and logged, listener exceptions are logged; neither stops the loop.
  *
