@@ -135,7 +135,7 @@ final class CapabilityProbe {
             if (!c.tunMultiQueue) {
                 causes.put("tunMultiQueue", "the kernel's TUN driver lacks IFF_MULTI_QUEUE");
             }
-        } catch (NativeException e) {
+        } catch (ErrnoException e) {
             String cause = e.errno() == Native.ENOENT ? "/dev/net/tun does not exist (tun module not loaded?)"
                     : e.getMessage();
             if (!c.tun) {
@@ -150,9 +150,9 @@ final class CapabilityProbe {
 
     private static boolean probeNetlink(Native n, Map<String, String> causes) {
         try {
-            n.close(n.socket(Native.AF_NETLINK, Native.SOCK_RAW | Native.SOCK_CLOEXEC, Native.NETLINK_ROUTE));
+            n.close(n.socket(Native.AF_NETLINK, Native.SOCK_RAW, Native.NETLINK_ROUTE));
             return true;
-        } catch (NativeException e) {
+        } catch (ErrnoException e) {
             causes.put("rtnetlink", e.getMessage());
             return false;
         }

@@ -51,7 +51,7 @@ final class CmsgCodec {
 
     /** Appends an {@code in6_pktinfo} naming the outgoing interface (source address left to routing). */
     static int putIpv6PacketInfo(Pointer control, int offset, int interfaceIndex) {
-        int data = put(control, offset, SocketNative.IPPROTO_IPV6, SocketNative.IPV6_PKTINFO, 20);
+        int data = put(control, offset, Native.IPPROTO_IPV6, Native.IPV6_PKTINFO, 20);
         control.putInt(data + 16, interfaceIndex);
         return offset + space(20);
     }
@@ -65,7 +65,7 @@ final class CmsgCodec {
 
     /** Appends a {@code UDP_SEGMENT} message (a {@code uint16_t} segment size). */
     static int putUdpSegment(Pointer control, int offset, int segmentSize) {
-        int data = put(control, offset, SocketNative.IPPROTO_UDP, SocketNative.UDP_SEGMENT, 2);
+        int data = put(control, offset, Native.IPPROTO_UDP, Native.UDP_SEGMENT, 2);
         control.putShort(data, (short) segmentSize);
         return offset + space(2);
     }
@@ -95,19 +95,19 @@ final class CmsgCodec {
             int level = control.getInt(offset + 8);
             int type = control.getInt(offset + 12);
             int data = offset + HEADER_LENGTH;
-            if (level == SocketNative.IPPROTO_IPV6 && type == SocketNative.IPV6_PKTINFO) {
+            if (level == Native.IPPROTO_IPV6 && type == Native.IPV6_PKTINFO) {
                 control.get(data, scratch16, 0, 16);
                 metadata.setDestination(scratch16);
                 interfaceIndex = control.getInt(data + 16);
-            } else if (level == SocketNative.IPPROTO_IPV6 && type == SocketNative.IPV6_HOPLIMIT) {
+            } else if (level == Native.IPPROTO_IPV6 && type == Native.IPV6_HOPLIMIT) {
                 hopLimit = control.getInt(data);
-            } else if (level == SocketNative.IPPROTO_IP && type == SocketNative.IP_PKTINFO) {
+            } else if (level == Native.IPPROTO_IP && type == Native.IP_PKTINFO) {
                 interfaceIndex = control.getInt(data);
                 control.get(data + 8, scratch4, 0, 4);
                 metadata.setDestination(scratch4);
-            } else if (level == SocketNative.IPPROTO_IP && type == SocketNative.IP_TTL) {
+            } else if (level == Native.IPPROTO_IP && type == Native.IP_TTL) {
                 hopLimit = control.getInt(data);
-            } else if (level == SocketNative.IPPROTO_UDP && type == SocketNative.UDP_GRO) {
+            } else if (level == Native.IPPROTO_UDP && type == Native.UDP_GRO) {
                 segmentSize = control.getInt(data);
             }
             offset += HEADER_LENGTH + align((int) cmsgLength - HEADER_LENGTH);

@@ -14,9 +14,9 @@ final class InterfaceControl {
      * Sets the MTU, sets the link up and reads the index.
      *
      * @return the interface index
-     * @throws NativeException naming the ioctl that failed
+     * @throws ErrnoException naming the ioctl that failed
      */
-    static int configure(Native n, String name, int mtu) throws NativeException {
+    static int configure(Native n, String name, int mtu) throws ErrnoException {
         int socket = datagramSocket(n);
         try {
             n.ioctl(socket, LinuxTunDevice.SIOCSIFMTU, new InterfaceRequest(name).intValue(mtu).buffer(),
@@ -36,14 +36,14 @@ final class InterfaceControl {
     }
 
     /** An IPv6 datagram socket, or IPv4 where the kernel has no IPv6. */
-    private static int datagramSocket(Native n) throws NativeException {
+    private static int datagramSocket(Native n) throws ErrnoException {
         try {
-            return n.socket(Native.AF_INET6, Native.SOCK_DGRAM | Native.SOCK_CLOEXEC, 0);
-        } catch (NativeException e) {
+            return n.socket(Native.AF_INET6, Native.SOCK_DGRAM, 0);
+        } catch (ErrnoException e) {
             if (e.errno() != Native.EAFNOSUPPORT) {
                 throw e;
             }
-            return n.socket(Native.AF_INET, Native.SOCK_DGRAM | Native.SOCK_CLOEXEC, 0);
+            return n.socket(Native.AF_INET, Native.SOCK_DGRAM, 0);
         }
     }
 }

@@ -24,8 +24,8 @@ final class LinuxIcmpv6Endpoint extends SocketEndpoint implements Icmpv6Endpoint
 
     private final SocketSetup setup;
 
-    private LinuxIcmpv6Endpoint(int fd, String description, SocketSetup setup) {
-        super(fd, SocketNative.AF_INET6, description, SEND_CONTROL);
+    private LinuxIcmpv6Endpoint(String description, SocketSetup setup) {
+        super(setup, Native.AF_INET6, description, "message", SEND_CONTROL);
         this.setup = setup;
     }
 
@@ -38,28 +38,27 @@ final class LinuxIcmpv6Endpoint extends SocketEndpoint implements Icmpv6Endpoint
      */
     static LinuxIcmpv6Endpoint open(Icmpv6Options options) throws PlatformException {
         String socket = "ICMPv6 socket" + (options.types().isEmpty() ? "" : " for types " + options.types());
-        int fd = SocketSetup.open(SocketNative.AF_INET6, SocketNative.SOCK_RAW, SocketNative.IPPROTO_ICMPV6, socket);
-        SocketSetup setup = new SocketSetup(fd, socket);
+        SocketSetup setup = SocketSetup.open(Native.AF_INET6, Native.SOCK_RAW, Native.IPPROTO_ICMPV6, socket);
         try {
             if (!options.types().isEmpty()) {
                 // struct icmp6_filter: a set bit blocks the type.
-                Pointer filter = SocketNative.allocate(FILTER_LENGTH);
+                Pointer filter = setup.nativeAccess().allocate(FILTER_LENGTH);
                 filter.setMemory(0, FILTER_LENGTH, (byte) 0xff);
                 for (int type : options.types()) {
                     int word = (type >>> 5) * 4;
                     filter.putInt(word, filter.getInt(word) & ~(1 << (type & 31)));
                 }
-                setup.set(SocketNative.IPPROTO_ICMPV6, SocketNative.ICMP6_FILTER, "ICMP6_FILTER " + options.types(),
+                setup.set(Native.IPPROTO_ICMPV6, Native.ICMP6_FILTER, "ICMP6_FILTER " + options.types(),
                         filter, FILTER_LENGTH);
             }
-            setup.set(SocketNative.IPPROTO_IPV6, SocketNative.IPV6_RECVPKTINFO, "IPV6_RECVPKTINFO", 1);
-            setup.set(SocketNative.IPPROTO_IPV6, SocketNative.IPV6_RECVHOPLIMIT, "IPV6_RECVHOPLIMIT", 1);
+            setup.set(Native.IPPROTO_IPV6, Native.IPV6_RECVPKTINFO, "IPV6_RECVPKTINFO", 1);
+            setup.set(Native.IPPROTO_IPV6, Native.IPV6_RECVHOPLIMIT, "IPV6_RECVHOPLIMIT", 1);
             setup.device(options.device());
             setup.mark(options.mark());
             if (options.bindAddress() != null) {
-                setup.bind(SocketNative.AF_INET6, options.bindAddress(), 0, options.device());
+                setup.bind(Native.AF_INET6, options.bindAddress(), 0, options.device());
             }
-            return new LinuxIcmpv6Endpoint(fd, socket + (options.device() != null ? " dev " + options.device() : ""),
+            return new LinuxIcmpv6Endpoint(socket + (options.device() != null ? " dev " + options.device() : ""),
                     setup);
         } catch (PlatformException | RuntimeException e) {
             setup.abandon();
@@ -82,10 +81,10 @@ final class LinuxIcmpv6Endpoint extends SocketEndpoint implements Icmpv6Endpoint
         }
         enter();
         try {
-            Pointer request = SocketNative.allocate(20); // struct ipv6_mreq: group(16) ifindex(4)
+            Pointer request = n.allocate(20); // struct ipv6_mreq: group(16) ifindex(4)
             request.put(0, group.getAddress(), 0, 16);
             request.putInt(16, interfaceIndex);
-            setup.set(SocketNative.IPPROTO_IPV6, SocketNative.IPV6_ADD_MEMBERSHIP,
+            setup.set(Native.IPPROTO_IPV6, Native.IPV6_ADD_MEMBERSHIP,
                     "IPV6_ADD_MEMBERSHIP " + AddressText.format(group) + " interface " + interfaceIndex, request, 20);
         } finally {
             leave();
@@ -100,11 +99,6 @@ final class LinuxIcmpv6Endpoint extends SocketEndpoint implements Icmpv6Endpoint
         }
         enter();
         try {
-            int length = src.remaining();
-            if (length > tx.payloadCapacity() && !src.isDirect()) {
-                throw new PlatformException(Code.INVALID_ARGUMENT, "send from " + description + ": " + length
-                        + " bytes exceed the largest message, " + tx.payloadCapacity());
-            }
             synchronized (sendLock) {
                 boolean scoped = interfaceIndex != 0
                         && (destination.isLinkLocalAddress() || destination.isMulticastAddress());
@@ -113,16 +107,15 @@ final class LinuxIcmpv6Endpoint extends SocketEndpoint implements Icmpv6Endpoint
                 if (interfaceIndex != 0) {
                     control = CmsgCodec.putIpv6PacketInfo(tx.control, control, interfaceIndex);
                 }
-                control = CmsgCodec.putInt(tx.control, control, SocketNative.IPPROTO_IPV6, SocketNative.IPV6_HOPLIMIT,
+                control = CmsgCodec.putInt(tx.control, control, Native.IPPROTO_IPV6, Native.IPV6_HOPLIMIT,
                         hopLimit);
                 tx.useControl(control);
-                sendPrepared(src, length);
+                sendPrepared(src, src.remaining());
             }
             src.position(src.limit());
-        } catch (SocketErrnoException e) {
-            throw closing() ? closedException()
-                    : e.toPlatformException("send from " + description + " to " + AddressText.format(destination)
-                            + " interface " + interfaceIndex + " hop limit " + hopLimit);
+        } catch (ErrnoException e) {
+            throw sendFailure(e, "send from " + description + " to " + AddressText.format(destination)
+                    + " interface " + interfaceIndex + " hop limit " + hopLimit);
         } catch (IllegalArgumentException e) {
             throw new PlatformException(Code.INVALID_ARGUMENT, "send from " + description + ": " + e.getMessage());
         } finally {

@@ -19,8 +19,8 @@ import java.nio.ByteBuffer;
 final class LinuxRawIpv6Endpoint extends SocketEndpoint implements RawIpv6Endpoint {
     private final int nextHeader;
 
-    private LinuxRawIpv6Endpoint(int fd, String description, int nextHeader) {
-        super(fd, SocketNative.AF_INET6, description, 0);
+    private LinuxRawIpv6Endpoint(SocketSetup setup, String description, int nextHeader) {
+        super(setup, Native.AF_INET6, description, "packet", 0);
         this.nextHeader = nextHeader;
     }
 
@@ -34,26 +34,25 @@ final class LinuxRawIpv6Endpoint extends SocketEndpoint implements RawIpv6Endpoi
     static LinuxRawIpv6Endpoint open(RawIpv6Options options) throws PlatformException {
         int nextHeader = options.nextHeader();
         String socket = "raw IPv6 socket for next header " + nextHeader;
-        int fd = SocketSetup.open(SocketNative.AF_INET6, SocketNative.SOCK_RAW, nextHeader, socket);
-        SocketSetup setup = new SocketSetup(fd, socket);
+        SocketSetup setup = SocketSetup.open(Native.AF_INET6, Native.SOCK_RAW, nextHeader, socket);
         try {
             // Set even when off: the kernel checksums some next headers (135 at offset 4) by default.
             if (nextHeader != RawIpv6Options.HEADER_INCLUDED
                     || options.checksumOffset() != RawIpv6Options.CHECKSUM_OFF) {
-                setup.set(SocketNative.IPPROTO_IPV6, SocketNative.IPV6_CHECKSUM, "IPV6_CHECKSUM",
+                setup.set(Native.IPPROTO_IPV6, Native.IPV6_CHECKSUM, "IPV6_CHECKSUM",
                         options.checksumOffset());
             }
-            setup.set(SocketNative.IPPROTO_IPV6, SocketNative.IPV6_RECVPKTINFO, "IPV6_RECVPKTINFO", 1);
-            setup.set(SocketNative.IPPROTO_IPV6, SocketNative.IPV6_RECVHOPLIMIT, "IPV6_RECVHOPLIMIT", 1);
+            setup.set(Native.IPPROTO_IPV6, Native.IPV6_RECVPKTINFO, "IPV6_RECVPKTINFO", 1);
+            setup.set(Native.IPPROTO_IPV6, Native.IPV6_RECVHOPLIMIT, "IPV6_RECVHOPLIMIT", 1);
             setup.device(options.device());
             setup.mark(options.mark());
             if (options.bindAddress() != null) {
-                setup.bind(SocketNative.AF_INET6, options.bindAddress(), 0, options.device());
+                setup.bind(Native.AF_INET6, options.bindAddress(), 0, options.device());
             }
             String description = socket
                     + (options.bindAddress() != null ? " on " + AddressText.format(options.bindAddress()) : "")
                     + (options.device() != null ? " dev " + options.device() : "");
-            return new LinuxRawIpv6Endpoint(fd, description, nextHeader);
+            return new LinuxRawIpv6Endpoint(setup, description, nextHeader);
         } catch (PlatformException | RuntimeException e) {
             setup.abandon();
             throw e;
@@ -69,20 +68,14 @@ final class LinuxRawIpv6Endpoint extends SocketEndpoint implements RawIpv6Endpoi
     public void send(ByteBuffer src, InetAddress destination) throws PlatformException {
         enter();
         try {
-            int length = src.remaining();
-            if (length > tx.payloadCapacity() && !src.isDirect()) {
-                throw new PlatformException(Code.INVALID_ARGUMENT, "send from " + description + ": " + length
-                        + " bytes exceed the largest packet, " + tx.payloadCapacity());
-            }
             synchronized (sendLock) {
                 tx.useName(destination(destination, 0, 0));
                 tx.useControl(0);
-                sendPrepared(src, length);
+                sendPrepared(src, src.remaining());
             }
             src.position(src.limit());
-        } catch (SocketErrnoException e) {
-            throw closing() ? closedException()
-                    : e.toPlatformException("send from " + description + " to " + AddressText.format(destination));
+        } catch (ErrnoException e) {
+            throw sendFailure(e, "send from " + description + " to " + AddressText.format(destination));
         } catch (IllegalArgumentException e) {
             throw new PlatformException(Code.INVALID_ARGUMENT, "send from " + description + ": " + e.getMessage());
         } finally {

@@ -6,19 +6,18 @@ import io.anyhome.api.platform.TunDevice;
 import io.anyhome.api.platform.TunOptions;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import jnr.ffi.Pointer;
 
 /**
  * One queue of a TUN device ({@code /dev/net/tun}, {@code IFF_TUN | IFF_NO_PI}), opened by
  * {@link LinuxPlatform#openTun(TunOptions)}.
  *
  * <p>The descriptor is non-blocking: {@link #tryRead} and {@link #tryWrite} are one system call,
- * and the blocking {@link #read} and {@link #write} wait in {@code poll(2)} on the device and on an
- * eventfd that {@link #close()} signals, which is how a blocked reader learns of the close. The
- * descriptors are released by whichever of {@code close()} and the last running operation comes
- * last, so no operation ever uses a descriptor number that was closed and reused. Nothing is
- * allocated per packet: the {@code struct pollfd} arrays are made once per direction.
+ * and the blocking {@link #read} and {@link #write} wait in {@code poll(2)} on the device and on a
+ * {@link CloseSignal} that {@link #close()} raises, which is how a blocked reader learns of the
+ * close. A {@link CloseGuard} releases the descriptors when the last running operation leaves a
+ * closed device, so no operation ever uses a descriptor number that was closed and reused. Nothing
+ * is allocated per packet: the {@code struct pollfd} arrays are made once per direction.
  */
 final class LinuxTunDevice implements TunDevice {
     static final long TUNSETIFF = 0x400454caL;
@@ -45,27 +44,27 @@ final class LinuxTunDevice implements TunDevice {
 
     private final Native n;
     private final int fd;
-    private final int wakeFd;
+    private final CloseSignal closing;
     private final String name;
     private final int index;
     private final int vnetHeaderLength;
-    private final ByteBuffer readPoll;
-    private final ByteBuffer writePoll;
-    private final ByteBuffer wakeValue;
-    private final AtomicInteger running = new AtomicInteger();
-    private final AtomicBoolean released = new AtomicBoolean();
-    private volatile boolean closed;
+    private final Pointer readPoll;
+    private final Pointer writePoll;
+    private final CloseGuard guard;
 
-    private LinuxTunDevice(Native n, int fd, int wakeFd, String name, int index, int vnetHeaderLength) {
+    private LinuxTunDevice(Native n, int fd, CloseSignal closing, String name, int index, int vnetHeaderLength) {
         this.n = n;
         this.fd = fd;
-        this.wakeFd = wakeFd;
+        this.closing = closing;
         this.name = name;
         this.index = index;
         this.vnetHeaderLength = vnetHeaderLength;
-        this.readPoll = pollFds(fd, Native.POLLIN, wakeFd);
-        this.writePoll = pollFds(fd, Native.POLLOUT, wakeFd);
-        this.wakeValue = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder()).putLong(0, 1);
+        this.readPoll = closing.pollSet(fd, Native.POLLIN);
+        this.writePoll = closing.pollSet(fd, Native.POLLOUT);
+        this.guard = new CloseGuard(() -> {
+            n.close(fd);
+            closing.close();
+        });
     }
 
     /**
@@ -76,7 +75,6 @@ final class LinuxTunDevice implements TunDevice {
     static LinuxTunDevice open(Native n, TunOptions options) throws PlatformException {
         String what = "open TUN device " + options.name();
         int fd = -1;
-        int wakeFd = -1;
         try {
             fd = n.open(DEVICE, Native.O_RDWR | Native.O_NONBLOCK | Native.O_CLOEXEC);
             int flags = IFF_TUN | IFF_NO_PI | (options.vnetHeader() ? IFF_VNET_HDR : 0)
@@ -92,27 +90,19 @@ final class LinuxTunDevice implements TunDevice {
                 vnet = VNET_HEADER_LENGTH;
             }
             int index = InterfaceControl.configure(n, name, options.mtu());
-            wakeFd = n.eventfd();
-            return new LinuxTunDevice(n, fd, wakeFd, name, index, vnet);
-        } catch (NativeException e) {
+            return new LinuxTunDevice(n, fd, CloseSignal.open(n), name, index, vnet);
+        } catch (ErrnoException e) {
             n.close(fd);
-            n.close(wakeFd);
             if (e.errno() == Native.ENOENT && e.call().startsWith("open")) {
                 throw new PlatformException(Code.UNAVAILABLE, what + ": " + DEVICE + " does not exist (tun module not loaded?)",
                         e.errno(), null);
             }
             if (e.errno() == Native.EPERM) {
-                throw new PlatformException(Code.PERMISSION_DENIED, what + ": " + e.getMessage()
+                throw new PlatformException(Code.PERMISSION_DENIED, what + ": " + e.detail()
                         + "; creating TUN devices needs CAP_NET_ADMIN", e.errno(), null);
             }
             throw e.toPlatformException(what);
         }
-    }
-
-    private static ByteBuffer pollFds(int fd, short events, int wakeFd) {
-        ByteBuffer b = ByteBuffer.allocateDirect(16).order(ByteOrder.nativeOrder());
-        b.putInt(0, fd).putShort(4, events).putInt(8, wakeFd).putShort(12, Native.POLLIN);
-        return b;
     }
 
     @Override
@@ -182,7 +172,7 @@ final class LinuxTunDevice implements TunDevice {
         long got;
         try {
             got = n.read(fd, dst, name);
-        } catch (NativeException e) {
+        } catch (ErrnoException e) {
             throw e.toPlatformException("read from " + name);
         }
         if (got < 0) {
@@ -201,7 +191,7 @@ final class LinuxTunDevice implements TunDevice {
         long put;
         try {
             put = n.write(fd, src, name);
-        } catch (NativeException e) {
+        } catch (ErrnoException e) {
             throw e.toPlatformException("write " + src.remaining() + " bytes to " + name);
         }
         if (put < 0) {
@@ -211,29 +201,25 @@ final class LinuxTunDevice implements TunDevice {
         return true;
     }
 
-    private void await(ByteBuffer fds, String operation) throws PlatformException {
+    private void await(Pointer fds, String operation) throws PlatformException {
         try {
-            n.poll(fds, 2, -1);
-        } catch (NativeException e) {
+            closing.await(fds, -1);
+        } catch (ErrnoException e) {
             throw e.toPlatformException(operation + " " + name);
         }
-        if (closed) {
+        if (guard.isClosed()) {
             throw closedException();
         }
     }
 
     private void enter() throws PlatformException {
-        running.incrementAndGet();
-        if (closed) {
-            leave();
+        if (!guard.enter()) {
             throw closedException();
         }
     }
 
     private void leave() {
-        if (running.decrementAndGet() == 0 && closed) {
-            release();
-        }
+        guard.leave();
     }
 
     private PlatformException closedException() {
@@ -242,34 +228,22 @@ final class LinuxTunDevice implements TunDevice {
 
     @Override
     public boolean isOpen() {
-        return !closed;
+        return !guard.isClosed();
     }
 
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            n.write(wakeFd, wakeValue, "eventfd");
-        } catch (NativeException e) {
-            // the eventfd counter cannot overflow from one write; nothing to wake then
-        }
-        if (running.get() == 0) {
-            release();
-        }
-    }
-
-    private void release() {
-        if (released.compareAndSet(false, true)) {
-            n.close(fd);
-            n.close(wakeFd);
-        }
+        guard.close(() -> {
+            try {
+                closing.raise();
+            } catch (ErrnoException e) {
+                // the eventfd counter cannot overflow from one write; nothing to wake then
+            }
+        });
     }
 
     @Override
     public String toString() {
-        return "TUN " + name + " (index " + index + (closed ? ", closed)" : ")");
+        return "TUN " + name + " (index " + index + (guard.isClosed() ? ", closed)" : ")");
     }
 }

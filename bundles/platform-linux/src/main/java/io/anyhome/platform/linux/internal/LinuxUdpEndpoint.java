@@ -25,8 +25,9 @@ final class LinuxUdpEndpoint extends SocketEndpoint implements UdpEndpoint {
     private final InetSocketAddress localAddress;
     private final boolean gso;
 
-    private LinuxUdpEndpoint(int fd, int family, String description, InetSocketAddress localAddress, boolean gso) {
-        super(fd, family, description, CmsgCodec.space(2));
+    private LinuxUdpEndpoint(SocketSetup setup, int family, String description, InetSocketAddress localAddress,
+            boolean gso) {
+        super(setup, family, description, "datagram", CmsgCodec.space(2));
         this.localAddress = localAddress;
         this.gso = gso;
     }
@@ -45,30 +46,29 @@ final class LinuxUdpEndpoint extends SocketEndpoint implements UdpEndpoint {
         InetAddress address = options.bindAddress();
         int family = SocketAddressCodec.familyOf(address);
         String socket = "UDP socket";
-        int fd = SocketSetup.open(family, SocketNative.SOCK_DGRAM, SocketNative.IPPROTO_UDP, socket);
-        SocketSetup setup = new SocketSetup(fd, socket);
+        SocketSetup setup = SocketSetup.open(family, Native.SOCK_DGRAM, Native.IPPROTO_UDP, socket);
         try {
-            boolean ipv4Arrivals = family == SocketNative.AF_INET;
-            if (family == SocketNative.AF_INET6) {
+            boolean ipv4Arrivals = family == Native.AF_INET;
+            if (family == Native.AF_INET6) {
                 boolean dualStack = address.isAnyLocalAddress();
-                setup.set(SocketNative.IPPROTO_IPV6, SocketNative.IPV6_V6ONLY, "IPV6_V6ONLY", dualStack ? 0 : 1);
-                setup.set(SocketNative.IPPROTO_IPV6, SocketNative.IPV6_RECVPKTINFO, "IPV6_RECVPKTINFO", 1);
-                setup.set(SocketNative.IPPROTO_IPV6, SocketNative.IPV6_RECVHOPLIMIT, "IPV6_RECVHOPLIMIT", 1);
+                setup.set(Native.IPPROTO_IPV6, Native.IPV6_V6ONLY, "IPV6_V6ONLY", dualStack ? 0 : 1);
+                setup.set(Native.IPPROTO_IPV6, Native.IPV6_RECVPKTINFO, "IPV6_RECVPKTINFO", 1);
+                setup.set(Native.IPPROTO_IPV6, Native.IPV6_RECVHOPLIMIT, "IPV6_RECVHOPLIMIT", 1);
                 ipv4Arrivals = dualStack;
             }
             if (ipv4Arrivals) {
-                setup.set(SocketNative.IPPROTO_IP, SocketNative.IP_PKTINFO, "IP_PKTINFO", 1);
-                setup.set(SocketNative.IPPROTO_IP, SocketNative.IP_RECVTTL, "IP_RECVTTL", 1);
+                setup.set(Native.IPPROTO_IP, Native.IP_PKTINFO, "IP_PKTINFO", 1);
+                setup.set(Native.IPPROTO_IP, Native.IP_RECVTTL, "IP_RECVTTL", 1);
             }
             setup.device(options.device());
             setup.mark(mark);
             if (options.gro() && capabilities.udpGro()) {
-                setup.set(SocketNative.IPPROTO_UDP, SocketNative.UDP_GRO, "UDP_GRO", 1);
+                setup.set(Native.IPPROTO_UDP, Native.UDP_GRO, "UDP_GRO", 1);
             }
             setup.bind(family, address, options.port(), options.device());
             int port = setup.boundPort();
             InetSocketAddress local = new InetSocketAddress(address, port);
-            return new LinuxUdpEndpoint(fd, family, "UDP socket " + SocketAddressCodec.text(address, port), local,
+            return new LinuxUdpEndpoint(setup, family, "UDP socket " + SocketAddressCodec.text(address, port), local,
                     capabilities.udpGso());
         } catch (PlatformException | RuntimeException e) {
             setup.abandon();
@@ -95,8 +95,8 @@ final class LinuxUdpEndpoint extends SocketEndpoint implements UdpEndpoint {
                 tx.useControl(0);
                 sendChunk(src, src.remaining());
             }
-        } catch (SocketErrnoException e) {
-            throw sendFailure(e, destination);
+        } catch (ErrnoException e) {
+            throw sendFailure(e, sending(destination));
         } catch (IllegalArgumentException e) {
             throw new PlatformException(Code.INVALID_ARGUMENT, sending(destination) + ": " + e.getMessage());
         } finally {
@@ -125,8 +125,8 @@ final class LinuxUdpEndpoint extends SocketEndpoint implements UdpEndpoint {
                     sendChunk(src, length);
                 }
             }
-        } catch (SocketErrnoException e) {
-            throw sendFailure(e, destination);
+        } catch (ErrnoException e) {
+            throw sendFailure(e, sending(destination));
         } catch (IllegalArgumentException e) {
             throw new PlatformException(Code.INVALID_ARGUMENT, sending(destination) + ": " + e.getMessage());
         } finally {
@@ -134,18 +134,11 @@ final class LinuxUdpEndpoint extends SocketEndpoint implements UdpEndpoint {
         }
     }
 
-    private void sendChunk(ByteBuffer src, int length) throws SocketErrnoException, PlatformException {
-        if (length > tx.payloadCapacity() && !src.isDirect()) {
-            throw new PlatformException(Code.INVALID_ARGUMENT, "send from " + description + ": " + length
-                    + " bytes exceed the largest datagram, " + tx.payloadCapacity());
-        }
+    private void sendChunk(ByteBuffer src, int length) throws ErrnoException, PlatformException {
         sendPrepared(src, length);
         src.position(src.position() + length);
     }
 
-    private PlatformException sendFailure(SocketErrnoException e, InetSocketAddress destination) {
-        return closing() ? closedException() : e.toPlatformException(sending(destination));
-    }
 
     private String sending(InetSocketAddress destination) {
         return "send from " + description + " to " + SocketAddressCodec.text(destination.getAddress(), destination.getPort());

@@ -1,11 +1,14 @@
 package io.anyhome.platform.linux.internal;
 
+import io.anyhome.api.AnyhomeException.Code;
+import io.anyhome.api.platform.PlatformException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import jnr.ffi.Pointer;
 
 /**
  * A netlink socket ({@code NETLINK_ROUTE} or {@code NETLINK_GENERIC}) with extended
@@ -21,49 +24,73 @@ final class NetlinkSocket implements AutoCloseable {
     static final int RECEIVE_BUFFER = 64 * 1024;
     private static final int ANSWER_TIMEOUT_MS = 10_000;
 
+    private final Native n;
     private final int fd;
+    private final Pointer answerPoll;
     private final ByteBuffer received = ByteBuffer.allocateDirect(RECEIVE_BUFFER).order(ByteOrder.nativeOrder());
     private int sequence = ThreadLocalRandom.current().nextInt(1, 1 << 30);
     private boolean closed;
 
-    private NetlinkSocket(int fd) {
+    private NetlinkSocket(Native n, int fd) {
+        this.n = n;
         this.fd = fd;
+        this.answerPoll = n.pollSet(fd, Native.POLLIN);
     }
 
     /**
-     * @param protocol {@link NetlinkNative#NETLINK_ROUTE} or {@link NetlinkNative#NETLINK_GENERIC}
+     * @param protocol {@link Native#NETLINK_ROUTE} or {@link Native#NETLINK_GENERIC}
      * @param groups legacy multicast group bitmask to join, 0 for none
      * @param receiveBuffer the kernel receive buffer in bytes, 0 for the default
      * @return the open socket, bound to a kernel-chosen port id
-     * @throws NetlinkErrnoException if the kernel refuses
+     * @throws ErrnoException if the kernel refuses
+     * @throws PlatformException with code {@code UNAVAILABLE} if native access cannot be loaded
      */
-    static NetlinkSocket open(int protocol, int groups, int receiveBuffer) throws NetlinkErrnoException {
-        int fd = NetlinkNative.socket(protocol);
+    static NetlinkSocket open(int protocol, int groups, int receiveBuffer) throws ErrnoException, PlatformException {
+        Native n = Native.get();
+        int fd = n.socket(Native.AF_NETLINK, Native.SOCK_RAW, protocol);
         try {
             // extended acks arrived in Linux 4.12; without them errors still carry errno
-            optional(fd, NetlinkNative.NETLINK_EXT_ACK);
-            optional(fd, NetlinkNative.NETLINK_CAP_ACK);
+            optional(n, fd, Native.NETLINK_EXT_ACK);
+            optional(n, fd, Native.NETLINK_CAP_ACK);
             if (receiveBuffer > 0) {
                 try {
-                    NetlinkNative.setIntOption(fd, NetlinkNative.SOL_SOCKET, NetlinkNative.SO_RCVBUFFORCE, receiveBuffer);
-                } catch (NetlinkErrnoException notPrivileged) {
-                    NetlinkNative.setIntOption(fd, NetlinkNative.SOL_SOCKET, NetlinkNative.SO_RCVBUF, receiveBuffer);
+                    n.setIntOption(fd, Native.SOL_SOCKET, Native.SO_RCVBUFFORCE, receiveBuffer);
+                } catch (ErrnoException notPrivileged) {
+                    n.setIntOption(fd, Native.SOL_SOCKET, Native.SO_RCVBUF, receiveBuffer);
                 }
             }
-            NetlinkNative.bind(fd, groups);
-            return new NetlinkSocket(fd);
-        } catch (NetlinkErrnoException e) {
-            NetlinkNative.close(fd);
+            Pointer address = n.allocate(SocketAddressCodec.NETLINK_LENGTH);
+            n.bind(fd, address, SocketAddressCodec.writeNetlink(address, groups));
+            return new NetlinkSocket(n, fd);
+        } catch (ErrnoException e) {
+            n.close(fd);
             throw e;
         }
     }
 
-    private static void optional(int fd, int option) {
+    private static void optional(Native n, int fd, int option) {
         try {
-            NetlinkNative.setIntOption(fd, NetlinkNative.SOL_NETLINK, option, 1);
-        } catch (NetlinkErrnoException tooOld) {
+            n.setIntOption(fd, Native.SOL_NETLINK, option, 1);
+        } catch (ErrnoException tooOld) {
             // the kernel predates the option; errors then lack the extended message
         }
+    }
+
+    /**
+     * Turns a failed netlink operation into the API's exception.
+     *
+     * @param what the operation, in words a person recognises ({@code add route ...})
+     * @param failure the failure; an {@link IOException} other than {@link ErrnoException} (no
+     *        answer, a malformed answer) has no errno
+     * @return the exception to throw
+     */
+    static PlatformException toPlatformException(String what, IOException failure) {
+        if (failure instanceof ErrnoException e) {
+            return e.toPlatformException(what);
+        }
+        PlatformException e = new PlatformException(Code.IO_ERROR, what + ": " + failure.getMessage());
+        e.initCause(failure);
+        return e;
     }
 
     /** @return the file descriptor, for polling */
@@ -77,7 +104,7 @@ final class NetlinkSocket implements AutoCloseable {
      * @param what the operation, for error messages
      * @param request the request
      * @return the replies before the acknowledgement (for a {@code GET} of one object, the object)
-     * @throws NetlinkErrnoException with errno and extended-ack message if the kernel refuses
+     * @throws ErrnoException with errno and extended-ack message if the kernel refuses
      * @throws IOException if the answer is malformed or does not come
      */
     List<NetlinkMessage> execute(String what, NetlinkMessageBuilder request) throws IOException {
@@ -92,7 +119,7 @@ final class NetlinkSocket implements AutoCloseable {
      * @param what the operation, for error messages
      * @param request the request, made with {@code NLM_F_DUMP}
      * @return the replies
-     * @throws NetlinkErrnoException if the kernel refuses
+     * @throws ErrnoException if the kernel refuses
      * @throws IOException if the answer is malformed or does not come
      */
     List<NetlinkMessage> dump(String what, NetlinkMessageBuilder request) throws IOException {
@@ -101,10 +128,12 @@ final class NetlinkSocket implements AutoCloseable {
 
     private List<NetlinkMessage> exchange(String what, ByteBuffer msg) throws IOException {
         int seq = sequence;
-        NetlinkNative.send(fd, msg);
+        if (n.write(fd, msg, "netlink") < 0) {
+            throw new IOException(what + ": the netlink socket's send buffer is full");
+        }
         List<NetlinkMessage> replies = new ArrayList<>();
         while (true) {
-            if (!NetlinkNative.pollReadable(ANSWER_TIMEOUT_MS, fd)[0]) {
+            if (n.poll(answerPoll, 1, ANSWER_TIMEOUT_MS) == 0) {
                 throw new IOException(what + ": no answer from the kernel within " + ANSWER_TIMEOUT_MS + " ms");
             }
             ByteBuffer datagram = receive();
@@ -119,7 +148,7 @@ final class NetlinkSocket implements AutoCloseable {
                         NetlinkError outcome = m.type() == NetlinkMessage.NLMSG_ERROR
                                 ? NetlinkError.decode(m) : NetlinkError.decodeDone(m);
                         if (outcome.errno() != 0) {
-                            throw new NetlinkErrnoException(what, outcome.errno(), outcome.message());
+                            throw n.refused(what, outcome.errno(), outcome.message());
                         }
                         return replies;
                     }
@@ -135,16 +164,19 @@ final class NetlinkSocket implements AutoCloseable {
      * Receives one datagram, blocking until one comes.
      *
      * @return the datagram, a buffer of its own
-     * @throws NetlinkErrnoException if the receive fails ({@code ENOBUFS}: multicast events were lost)
+     * @throws ErrnoException if the receive fails ({@code ENOBUFS}: multicast events were lost)
      * @throws IOException if a datagram did not fit the buffer
      */
     ByteBuffer receive() throws IOException {
-        int n = NetlinkNative.recv(fd, received.clear(), NetlinkNative.MSG_TRUNC);
-        if (n > received.capacity()) {
-            throw new IOException("netlink datagram of " + n + " bytes truncated to " + received.capacity());
+        int length = (int) n.recv(fd, received.clear(), Native.MSG_TRUNC, "netlink");
+        if (length < 0) {
+            throw new IOException("netlink: no datagram was waiting");
         }
-        ByteBuffer copy = ByteBuffer.allocate(n).order(ByteOrder.nativeOrder());
-        copy.put(received.limit(n)).flip();
+        if (length > received.capacity()) {
+            throw new IOException("netlink datagram of " + length + " bytes truncated to " + received.capacity());
+        }
+        ByteBuffer copy = ByteBuffer.allocate(length).order(ByteOrder.nativeOrder());
+        copy.put(received.limit(length)).flip();
         return copy;
     }
 
@@ -153,7 +185,7 @@ final class NetlinkSocket implements AutoCloseable {
     public synchronized void close() {
         if (!closed) {
             closed = true;
-            NetlinkNative.close(fd);
+            n.close(fd);
         }
     }
 }

@@ -22,7 +22,7 @@ final class Nl80211StationReader {
      */
     Optional<WirelessStation> station(int index) throws PlatformException {
         String what = "read the wireless station of interface #" + index;
-        try (NetlinkSocket socket = NetlinkSocket.open(NetlinkNative.NETLINK_GENERIC, 0, 0)) {
+        try (NetlinkSocket socket = NetlinkSocket.open(Native.NETLINK_GENERIC, 0, 0)) {
             int family = familyId(socket);
             if (family < 0) {
                 return Optional.empty();
@@ -34,7 +34,7 @@ final class Nl80211StationReader {
                         iface = Nl80211Codec.decodeInterface(m);
                     }
                 }
-            } catch (NetlinkErrnoException notWireless) {
+            } catch (ErrnoException notWireless) {
                 if (isAbsence(notWireless.errno())) {
                     return Optional.empty();
                 }
@@ -59,7 +59,7 @@ final class Nl80211StationReader {
         } catch (NetlinkMalformedException e) {
             throw new PlatformException(Code.IO_ERROR, what + ": malformed answer: " + e.getMessage());
         } catch (IOException e) {
-            throw NetlinkErrnoException.toPlatformException(what, e);
+            throw NetlinkSocket.toPlatformException(what, e);
         }
     }
 
@@ -67,9 +67,9 @@ final class Nl80211StationReader {
      * @return true if the kernel has the nl80211 family (cfg80211 loaded), for the capabilities
      */
     boolean available() {
-        try (NetlinkSocket socket = NetlinkSocket.open(NetlinkNative.NETLINK_GENERIC, 0, 0)) {
+        try (NetlinkSocket socket = NetlinkSocket.open(Native.NETLINK_GENERIC, 0, 0)) {
             return familyId(socket) >= 0;
-        } catch (IOException | NetlinkMalformedException e) {
+        } catch (IOException | NetlinkMalformedException | PlatformException e) {
             return false;
         }
     }
@@ -78,8 +78,8 @@ final class Nl80211StationReader {
         try {
             return Nl80211Codec.familyId(socket.execute("resolve generic netlink family nl80211",
                     Nl80211Codec.familyRequest()));
-        } catch (NetlinkErrnoException e) {
-            if (e.errno() == NetlinkErrnoException.ENOENT) {
+        } catch (ErrnoException e) {
+            if (e.errno() == Native.ENOENT) {
                 return -1;
             }
             throw e;
@@ -87,7 +87,7 @@ final class Nl80211StationReader {
     }
 
     private static boolean isAbsence(int errno) {
-        return errno == NetlinkErrnoException.ENODEV || errno == NetlinkErrnoException.EINVAL
-                || errno == NetlinkErrnoException.EOPNOTSUPP || errno == NetlinkErrnoException.ENOENT;
+        return errno == Native.ENODEV || errno == Native.EINVAL
+                || errno == Native.EOPNOTSUPP || errno == Native.ENOENT;
     }
 }

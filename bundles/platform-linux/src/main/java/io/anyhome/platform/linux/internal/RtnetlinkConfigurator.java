@@ -74,7 +74,7 @@ final class RtnetlinkConfigurator {
 
     void removeAddress(int index, IpPrefix address) throws PlatformException {
         execute("remove address " + address + " from interface #" + index,
-                RtnetlinkRequests.address(false, index, address, false), NetlinkErrnoException.EADDRNOTAVAIL);
+                RtnetlinkRequests.address(false, index, address, false), Native.EADDRNOTAVAIL);
     }
 
     void addRoute(RouteSpec route) throws PlatformException {
@@ -82,15 +82,15 @@ final class RtnetlinkConfigurator {
     }
 
     void removeRoute(RouteSpec route) throws PlatformException {
-        execute("remove route " + describe(route), RtnetlinkRequests.route(false, route), NetlinkErrnoException.ESRCH);
+        execute("remove route " + describe(route), RtnetlinkRequests.route(false, route), Native.ESRCH);
     }
 
     void addRule(PolicyRule rule) throws PlatformException {
-        execute("add rule " + describe(rule), RtnetlinkRequests.rule(true, rule), NetlinkErrnoException.EEXIST);
+        execute("add rule " + describe(rule), RtnetlinkRequests.rule(true, rule), Native.EEXIST);
     }
 
     void removeRule(PolicyRule rule) throws PlatformException {
-        execute("remove rule " + describe(rule), RtnetlinkRequests.rule(false, rule), NetlinkErrnoException.ENOENT);
+        execute("remove rule " + describe(rule), RtnetlinkRequests.rule(false, rule), Native.ENOENT);
     }
 
     void addProxyNeighbour(int index, InetAddress address) throws PlatformException {
@@ -100,7 +100,7 @@ final class RtnetlinkConfigurator {
 
     void removeProxyNeighbour(int index, InetAddress address) throws PlatformException {
         execute("remove proxy neighbour " + AddressText.format(address) + " from interface #" + index,
-                RtnetlinkRequests.proxyNeighbour(false, index, address), NetlinkErrnoException.ENOENT);
+                RtnetlinkRequests.proxyNeighbour(false, index, address), Native.ENOENT);
     }
 
     private static String describe(RouteSpec r) {
@@ -117,17 +117,17 @@ final class RtnetlinkConfigurator {
      */
     private static List<NetlinkMessage> execute(String what, NetlinkMessageBuilder request, int... tolerated)
             throws PlatformException {
-        try (NetlinkSocket socket = NetlinkSocket.open(NetlinkNative.NETLINK_ROUTE, 0, 0)) {
+        try (NetlinkSocket socket = NetlinkSocket.open(Native.NETLINK_ROUTE, 0, 0)) {
             return socket.execute(what, request);
-        } catch (NetlinkErrnoException e) {
+        } catch (ErrnoException e) {
             for (int t : tolerated) {
                 if (e.errno() == t) {
                     return List.of();
                 }
             }
-            throw NetlinkErrnoException.toPlatformException(what, e);
+            throw e.toPlatformException(what);
         } catch (IOException e) {
-            throw NetlinkErrnoException.toPlatformException(what, e);
+            throw NetlinkSocket.toPlatformException(what, e);
         }
     }
 }

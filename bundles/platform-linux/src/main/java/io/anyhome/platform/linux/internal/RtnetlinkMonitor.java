@@ -14,6 +14,7 @@ import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import jnr.ffi.Pointer;
 
 /**
  * Delivers the kernel's links, addresses, routes and neighbours to one {@link NetworkListener}:
@@ -21,9 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link NetworkListener#initialDumpComplete()}, then the events of the rtnetlink multicast groups
  * (link, IPv4/IPv6 addresses and routes, neighbours), each stamped with the time it was read.
  *
- * <p>One reader thread per monitor, blocked in {@code poll} on the event socket and an eventfd
- * that {@link #close()} signals; no timer is involved, so a carrier loss reaches the listener as
- * soon as the kernel sends it. If the kernel's buffer overflows ({@code ENOBUFS}) the monitor logs
+ * <p>One reader thread per monitor, blocked in {@code poll} on the event socket and a
+ * {@link CloseSignal} that {@link #close()} raises; no timer is involved, so a carrier loss
+ * reaches the listener as soon as the kernel sends it. If the kernel's buffer overflows ({@code ENOBUFS}) the monitor logs
  * a warning, calls {@link NetworkListener#resynchronising()} and dumps again. Malformed messages
  * are counted and logged, listener exceptions are logged; neither stops the loop.
  *
@@ -41,7 +42,8 @@ final class RtnetlinkMonitor implements Registration {
     private final NetworkListener listener;
     private final NetlinkSocket events;
     private final NetlinkSocket dumps;
-    private final int wakeFd;
+    private final CloseSignal closing;
+    private final Pointer eventPoll;
     private final Thread reader;
     private volatile boolean closed;
     private boolean resourcesClosed;
@@ -49,11 +51,12 @@ final class RtnetlinkMonitor implements Registration {
     private final AtomicLong overruns = new AtomicLong();
     private final AtomicLong listenerFailures = new AtomicLong();
 
-    private RtnetlinkMonitor(NetworkListener listener, NetlinkSocket events, NetlinkSocket dumps, int wakeFd) {
+    private RtnetlinkMonitor(NetworkListener listener, NetlinkSocket events, NetlinkSocket dumps, CloseSignal closing) {
         this.listener = listener;
         this.events = events;
         this.dumps = dumps;
-        this.wakeFd = wakeFd;
+        this.closing = closing;
+        this.eventPoll = closing.pollSet(events.fd(), Native.POLLIN);
         this.reader = new Thread(this::run, "anyhome-rtnetlink-monitor");
         this.reader.setDaemon(true);
     }
@@ -70,19 +73,19 @@ final class RtnetlinkMonitor implements Registration {
         NetlinkSocket events = null;
         NetlinkSocket dumps = null;
         try {
-            events = NetlinkSocket.open(NetlinkNative.NETLINK_ROUTE, EVENT_GROUPS, receiveBuffer);
-            dumps = NetlinkSocket.open(NetlinkNative.NETLINK_ROUTE, 0, 0);
-            RtnetlinkMonitor m = new RtnetlinkMonitor(listener, events, dumps, NetlinkNative.eventfd());
+            events = NetlinkSocket.open(Native.NETLINK_ROUTE, EVENT_GROUPS, receiveBuffer);
+            dumps = NetlinkSocket.open(Native.NETLINK_ROUTE, 0, 0);
+            RtnetlinkMonitor m = new RtnetlinkMonitor(listener, events, dumps, CloseSignal.open(Native.get()));
             m.reader.start();
             return m;
-        } catch (NetlinkErrnoException e) {
+        } catch (ErrnoException e) {
             if (events != null) {
                 events.close();
             }
             if (dumps != null) {
                 dumps.close();
             }
-            throw NetlinkErrnoException.toPlatformException("start the rtnetlink monitor", e);
+            throw e.toPlatformException("start the rtnetlink monitor");
         }
     }
 
@@ -90,18 +93,18 @@ final class RtnetlinkMonitor implements Registration {
         try {
             dumpAll();
             while (!closed) {
-                boolean[] readable = NetlinkNative.pollReadable(-1, events.fd(), wakeFd);
+                boolean readable = closing.await(eventPoll, -1);
                 if (closed) {
                     break;
                 }
-                if (!readable[0]) {
+                if (!readable) {
                     continue;
                 }
                 ByteBuffer datagram;
                 try {
                     datagram = events.receive();
-                } catch (NetlinkErrnoException e) {
-                    if (e.errno() != NetlinkErrnoException.ENOBUFS) {
+                } catch (ErrnoException e) {
+                    if (e.errno() != Native.ENOBUFS) {
                         throw e;
                     }
                     overruns.incrementAndGet();
@@ -137,7 +140,7 @@ final class RtnetlinkMonitor implements Registration {
             List<NetlinkMessage> replies;
             try {
                 replies = dumps.dump("rtnetlink dump", request);
-            } catch (NetlinkErrnoException e) {
+            } catch (ErrnoException e) {
                 // e.g. a family compiled out of the kernel: the other dumps still count
                 LOG.log(Level.WARNING, "rtnetlink monitor: " + e.getMessage());
                 continue;
@@ -233,7 +236,7 @@ final class RtnetlinkMonitor implements Registration {
             resourcesClosed = true;
             events.close();
             dumps.close();
-            NetlinkNative.close(wakeFd);
+            closing.close();
         }
     }
 
@@ -247,8 +250,8 @@ final class RtnetlinkMonitor implements Registration {
         synchronized (this) {
             if (!resourcesClosed) {
                 try {
-                    NetlinkNative.signal(wakeFd);
-                } catch (NetlinkErrnoException e) {
+                    closing.raise();
+                } catch (ErrnoException e) {
                     LOG.log(Level.WARNING, "could not wake the rtnetlink monitor: " + e.getMessage());
                 }
             }

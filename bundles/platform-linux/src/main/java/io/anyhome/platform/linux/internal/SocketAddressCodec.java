@@ -8,11 +8,14 @@ import java.net.InetAddress;
 import jnr.ffi.Pointer;
 
 /**
- * Writes and reads {@code struct sockaddr_in6} and {@code struct sockaddr_in} in native memory.
+ * Writes and reads {@code struct sockaddr_in6}, {@code struct sockaddr_in} and
+ * {@code struct sockaddr_nl} in native memory: the socket addresses of the endpoints and of
+ * netlink.
  *
  * <pre>
  * sockaddr_in6 (28 bytes): family(2, host order) port(2, network order) flowinfo(4) addr(16) scope_id(4)
  * sockaddr_in  (16 bytes): family(2, host order) port(2, network order) addr(4) zero(8)
+ * sockaddr_nl  (12 bytes): family(2, host order) pad(2) port id(4, host order) groups(4, host order)
  * </pre>
  */
 final class SocketAddressCodec {
@@ -20,10 +23,13 @@ final class SocketAddressCodec {
     static final int MAX_LENGTH = 28;
     static final int IN6_LENGTH = 28;
     static final int IN_LENGTH = 16;
+    static final int NETLINK_LENGTH = 12;
     private static final int OFFSET_PORT = 2;
     private static final int OFFSET_ADDR6 = 8;
     private static final int OFFSET_SCOPE = 24;
     private static final int OFFSET_ADDR4 = 4;
+    private static final int OFFSET_NL_PID = 4;
+    private static final int OFFSET_NL_GROUPS = 8;
 
     private SocketAddressCodec() {
     }
@@ -33,7 +39,7 @@ final class SocketAddressCodec {
      * an IPv6 socket, an IPv4-mapped address becomes plain IPv4 for an IPv4 socket.
      *
      * @param to at least {@link #MAX_LENGTH} bytes
-     * @param family {@link SocketNative#AF_INET6} or {@link SocketNative#AF_INET}
+     * @param family {@link Native#AF_INET6} or {@link Native#AF_INET}
      * @param address the address
      * @param port the port, 0 for raw sockets
      * @param scopeId the interface for a link-local address, 0 to take the address's own scope
@@ -46,7 +52,7 @@ final class SocketAddressCodec {
         to.putShort(0, (short) family);
         to.putByte(OFFSET_PORT, (byte) (port >>> 8));
         to.putByte(OFFSET_PORT + 1, (byte) port);
-        if (family == SocketNative.AF_INET6) {
+        if (family == Native.AF_INET6) {
             if (bytes.length == 4) {
                 to.putByte(OFFSET_ADDR6 + 10, (byte) 0xff);
                 to.putByte(OFFSET_ADDR6 + 11, (byte) 0xff);
@@ -71,6 +77,22 @@ final class SocketAddressCodec {
     }
 
     /**
+     * Writes a netlink address for {@code bind}: a kernel-chosen port id and the legacy multicast
+     * groups to join.
+     *
+     * @param to at least {@link #NETLINK_LENGTH} bytes
+     * @param groups the groups bitmask ({@code 1 << (RTNLGRP_x - 1)}), 0 for none
+     * @return the structure's length
+     */
+    static int writeNetlink(Pointer to, int groups) {
+        to.setMemory(0, NETLINK_LENGTH, (byte) 0);
+        to.putShort(0, (short) Native.AF_NETLINK);
+        to.putInt(OFFSET_NL_PID, 0);
+        to.putInt(OFFSET_NL_GROUPS, groups);
+        return NETLINK_LENGTH;
+    }
+
+    /**
      * Reads a received source address into the metadata without allocating.
      *
      * @param from the structure the kernel filled in
@@ -80,7 +102,7 @@ final class SocketAddressCodec {
     static void readSource(Pointer from, byte[] scratch16, byte[] scratch4, ReceiveMetadata metadata) {
         int family = from.getShort(0);
         int port = ((from.getByte(OFFSET_PORT) & 0xff) << 8) | (from.getByte(OFFSET_PORT + 1) & 0xff);
-        if (family == SocketNative.AF_INET) {
+        if (family == Native.AF_INET) {
             from.get(OFFSET_ADDR4, scratch4, 0, 4);
             metadata.setSource(scratch4, port);
         } else {
@@ -102,7 +124,7 @@ final class SocketAddressCodec {
 
     /** @return the family to open a socket bound to this address with */
     static int familyOf(InetAddress address) {
-        return address instanceof Inet4Address ? SocketNative.AF_INET : SocketNative.AF_INET6;
+        return address instanceof Inet4Address ? Native.AF_INET : Native.AF_INET6;
     }
 
     static boolean isIpv4Mapped(byte[] bytes) {

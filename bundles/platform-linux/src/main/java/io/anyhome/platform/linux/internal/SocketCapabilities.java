@@ -1,6 +1,7 @@
 package io.anyhome.platform.linux.internal;
 
 import io.anyhome.api.platform.PlatformCapabilitiesDTO;
+import io.anyhome.api.platform.PlatformException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -24,7 +25,16 @@ record SocketCapabilities(boolean udpGso, boolean udpGro, boolean rawSockets, Ma
     /** Probes the kernel with throw-away sockets. */
     static SocketCapabilities probe() {
         Map<String, String> causes = new HashMap<>();
-        if (!SocketNative.LP64) {
+        Native n;
+        try {
+            n = Native.get();
+        } catch (PlatformException e) {
+            causes.put("udpGso", e.getMessage());
+            causes.put("udpGro", e.getMessage());
+            causes.put("rawSockets", e.getMessage());
+            return new SocketCapabilities(false, false, false, causes);
+        }
+        if (!n.lp64()) {
             String why = "native socket structures are laid out for 64-bit Linux only";
             causes.put("udpGso", why);
             causes.put("udpGro", why);
@@ -34,34 +44,33 @@ record SocketCapabilities(boolean udpGso, boolean udpGro, boolean rawSockets, Ma
         boolean gso = false;
         boolean gro = false;
         try {
-            int fd = SocketNative.socket(SocketNative.AF_INET6, SocketNative.SOCK_DGRAM, SocketNative.IPPROTO_UDP);
+            int fd = n.socket(Native.AF_INET6, Native.SOCK_DGRAM, Native.IPPROTO_UDP);
             try {
-                gso = accepts(fd, SocketNative.UDP_SEGMENT, "udpGso", "UDP_SEGMENT", causes);
-                gro = accepts(fd, SocketNative.UDP_GRO, "udpGro", "UDP_GRO", causes);
+                gso = accepts(n, fd, Native.UDP_SEGMENT, "udpGso", "UDP_SEGMENT", causes);
+                gro = accepts(n, fd, Native.UDP_GRO, "udpGro", "UDP_GRO", causes);
             } finally {
-                SocketNative.close(fd);
+                n.close(fd);
             }
-        } catch (SocketErrnoException e) {
+        } catch (ErrnoException e) {
             causes.put("udpGso", "cannot open an IPv6 UDP socket: " + e.getMessage());
             causes.put("udpGro", "cannot open an IPv6 UDP socket: " + e.getMessage());
         }
         boolean raw = false;
         try {
-            SocketNative.close(SocketNative.socket(SocketNative.AF_INET6, SocketNative.SOCK_RAW,
-                    SocketNative.IPPROTO_ICMPV6));
+            n.close(n.socket(Native.AF_INET6, Native.SOCK_RAW, Native.IPPROTO_ICMPV6));
             raw = true;
-        } catch (SocketErrnoException e) {
+        } catch (ErrnoException e) {
             causes.put("rawSockets", "cannot open an ICMPv6 raw socket (needs CAP_NET_RAW): " + e.getMessage());
         }
         return new SocketCapabilities(gso, gro, raw, causes);
     }
 
-    private static boolean accepts(int fd, int option, String field, String name, Map<String, String> causes) {
+    private static boolean accepts(Native n, int fd, int option, String field, String name, Map<String, String> causes) {
         try {
-            SocketNative.setIntOption(fd, SocketNative.IPPROTO_UDP, option, 0);
+            n.setIntOption(fd, Native.IPPROTO_UDP, option, 0);
             return true;
-        } catch (SocketErrnoException e) {
-            causes.put(field, "the kernel refuses " + name + ": " + e.getMessage() + " (errno " + e.errno() + ")");
+        } catch (ErrnoException e) {
+            causes.put(field, "the kernel refuses " + name + ": " + e.getMessage());
             return false;
         }
     }

@@ -7,7 +7,6 @@ import io.anyhome.api.platform.ReceiveMetadata;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import jnr.ffi.Pointer;
 
 /**
@@ -18,8 +17,8 @@ import jnr.ffi.Pointer;
  * <p>Threads: one receiving thread at a time (the receive memory is not shared) and any number of
  * senders, serialised on the endpoint's send lock. {@link #close()} may come from any thread: it
  * wakes a receiver blocked in {@code poll} (by {@code shutdown}), which then throws
- * {@link PlatformException} with code {@code CLOSED}; the descriptor itself is closed by the last
- * thread leaving a call, so a number the kernel reuses is never read from or written to.
+ * {@link PlatformException} with code {@code CLOSED}; a {@link CloseGuard} closes the descriptor
+ * when the last thread leaves a call, so a number the kernel reuses is never read from or written to.
  *
  * <p>Nothing is allocated per datagram: payloads of direct buffers are used in place and those of
  * heap buffers copied through a native buffer; the destination's socket address is encoded again
@@ -28,35 +27,48 @@ import jnr.ffi.Pointer;
 abstract class SocketEndpoint implements Endpoint {
     /** The largest datagram (or GRO-coalesced batch) a heap buffer receives or sends. */
     static final int PAYLOAD_CAPACITY = 65536;
-    private static final int CLOSED = Integer.MIN_VALUE;
 
+    protected final Native n;
     protected final int fd;
     protected final int family;
     /** For messages: what this endpoint is, for example {@code UDP socket [2001:db8::1]:4191}. */
     protected final String description;
+    /** What one send carries, for messages: {@code datagram}, {@code packet}, {@code message}. */
+    private final String unit;
     /** Guarded by {@link #sendLock}. */
     protected final SocketMessage tx;
     protected final Object sendLock = new Object();
 
     private final SocketMessage rx;
-    private final Pointer receivePoll = SocketNative.allocate(8);
-    private final Pointer sendPoll = SocketNative.allocate(8);
+    private final Pointer receivePoll;
+    private final Pointer sendPoll;
     private final byte[] scratch16 = new byte[16];
     private final byte[] scratch4 = new byte[4];
-    /** Threads inside a call; the sign bit is set once closed. */
-    private final AtomicInteger users = new AtomicInteger();
+    private final CloseGuard guard;
 
     private InetAddress lastAddress;
     private int lastPort;
     private int lastScope;
     private int lastNameLength;
 
-    protected SocketEndpoint(int fd, int family, String description, int sendControlCapacity) {
-        this.fd = fd;
+    /**
+     * @param setup the opened and configured socket
+     * @param family {@link Native#AF_INET6} or {@link Native#AF_INET}
+     * @param description what the endpoint is, for messages
+     * @param unit what one send carries, for messages ({@code datagram})
+     * @param sendControlCapacity room for the ancillary data of a send, 0 for none
+     */
+    protected SocketEndpoint(SocketSetup setup, int family, String description, String unit, int sendControlCapacity) {
+        this.n = setup.nativeAccess();
+        this.unit = unit;
+        this.fd = setup.fd();
         this.family = family;
         this.description = description;
-        this.rx = new SocketMessage(PAYLOAD_CAPACITY, CmsgCodec.RECEIVE_SPACE);
-        this.tx = new SocketMessage(PAYLOAD_CAPACITY, sendControlCapacity);
+        this.rx = new SocketMessage(n, PAYLOAD_CAPACITY, CmsgCodec.RECEIVE_SPACE);
+        this.tx = new SocketMessage(n, PAYLOAD_CAPACITY, sendControlCapacity);
+        this.receivePoll = n.pollSet(fd, Native.POLLIN);
+        this.sendPoll = n.pollSet(fd, Native.POLLOUT);
+        this.guard = new CloseGuard(() -> n.close(fd));
     }
 
     @Override
@@ -83,12 +95,12 @@ abstract class SocketEndpoint implements Endpoint {
         try {
             long deadline = timeoutMillis > 0 ? System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis) : 0;
             while (true) {
-                int n = receiveOnce(dst, metadata);
-                if (users.get() < 0) {
+                int got = receiveOnce(dst, metadata);
+                if (guard.isClosed()) {
                     throw closedException();
                 }
-                if (n >= 0) {
-                    return n;
+                if (got >= 0) {
+                    return got;
                 }
                 int wait;
                 if (timeoutMillis < 0) {
@@ -102,26 +114,26 @@ abstract class SocketEndpoint implements Endpoint {
                     }
                     wait = (int) Math.min(left, Integer.MAX_VALUE);
                 }
-                SocketNative.poll(receivePoll, fd, SocketNative.POLLIN, wait);
+                n.poll(receivePoll, 1, wait);
             }
-        } catch (SocketErrnoException e) {
-            throw users.get() < 0 ? closedException() : e.toPlatformException("receive on " + description);
+        } catch (ErrnoException e) {
+            throw guard.isClosed() ? closedException() : e.toPlatformException("receive on " + description);
         } finally {
             leave();
         }
     }
 
-    private int receiveOnce(ByteBuffer dst, ReceiveMetadata metadata) throws SocketErrnoException {
+    private int receiveOnce(ByteBuffer dst, ReceiveMetadata metadata) throws ErrnoException {
         rx.prepareReceive();
         rx.prepareReceivePayload(dst);
-        long n = SocketNative.recvmsg(fd, rx.header);
-        if (n < 0) {
+        long got = n.recvmsg(fd, rx.header);
+        if (got < 0) {
             return -1;
         }
         SocketAddressCodec.readSource(rx.name, scratch16, scratch4, metadata);
         CmsgCodec.readArrival(rx.control, rx.controlLength(), scratch16, scratch4, metadata);
-        rx.payloadInto(dst, (int) n);
-        return (int) n;
+        rx.payloadInto(dst, (int) got);
+        return (int) got;
     }
 
     /**
@@ -146,34 +158,39 @@ abstract class SocketEndpoint implements Endpoint {
      * {@link #sendLock} and between {@link #enter()} and {@link #leave()}. Does not move the
      * position.
      */
-    protected final void sendPrepared(ByteBuffer src, int length) throws SocketErrnoException, PlatformException {
+    protected final void sendPrepared(ByteBuffer src, int length) throws ErrnoException, PlatformException {
+        if (length > tx.payloadCapacity() && !src.isDirect()) {
+            throw new PlatformException(Code.INVALID_ARGUMENT, "send from " + description + ": " + length
+                    + " bytes exceed the largest " + unit + ", " + tx.payloadCapacity());
+        }
         tx.payloadFrom(src, length);
-        while (SocketNative.sendmsg(fd, tx.header) < 0) {
-            if (users.get() < 0) {
+        while (n.sendmsg(fd, tx.header) < 0) {
+            if (guard.isClosed()) {
                 throw closedException();
             }
-            SocketNative.poll(sendPoll, fd, SocketNative.POLLOUT, -1);
+            n.poll(sendPoll, 1, -1);
         }
     }
 
     /** Marks a thread inside a call; throws if the endpoint is closed. */
     protected final void enter() throws PlatformException {
-        while (true) {
-            int s = users.get();
-            if (s < 0) {
-                throw closedException();
-            }
-            if (users.compareAndSet(s, s + 1)) {
-                return;
-            }
+        if (!guard.enter()) {
+            throw closedException();
         }
     }
 
     /** Ends a call; the last thread out of a closed endpoint closes the descriptor. */
     protected final void leave() {
-        if (users.decrementAndGet() == CLOSED) {
-            SocketNative.close(fd);
-        }
+        guard.leave();
+    }
+
+    /**
+     * @param e a send that failed
+     * @param operation the send, with its destination, for the message
+     * @return {@code CLOSED} if the endpoint was closed meanwhile, else the failure naming the operation
+     */
+    protected final PlatformException sendFailure(ErrnoException e, String operation) {
+        return guard.isClosed() ? closedException() : e.toPlatformException(operation);
     }
 
     /** @return the failure to throw for a call on a closed endpoint */
@@ -181,32 +198,15 @@ abstract class SocketEndpoint implements Endpoint {
         return new PlatformException(Code.CLOSED, description + " is closed");
     }
 
-    /** @return true if the endpoint has been closed (a send failure is then reported as {@code CLOSED}) */
-    protected final boolean closing() {
-        return users.get() < 0;
-    }
-
     @Override
     public boolean isOpen() {
-        return users.get() >= 0;
+        return !guard.isClosed();
     }
 
+    /** Closes; a thread blocked in {@code poll} is woken by {@code shutdown}, which sockets have. */
     @Override
     public void close() {
-        while (true) {
-            int s = users.get();
-            if (s < 0) {
-                return;
-            }
-            if (users.compareAndSet(s, s | CLOSED)) {
-                if (s == 0) {
-                    SocketNative.close(fd);
-                } else {
-                    SocketNative.shutdown(fd);
-                }
-                return;
-            }
-        }
+        guard.close(() -> n.shutdown(fd));
     }
 
     @Override

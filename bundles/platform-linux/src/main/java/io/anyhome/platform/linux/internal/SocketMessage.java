@@ -26,24 +26,28 @@ final class SocketMessage {
     private static final int OFFSET_FLAGS = 48;
     private static final MemoryIO MEMORY = MemoryIO.getInstance();
 
-    final Pointer header = SocketNative.allocate(MSGHDR_LENGTH);
-    final Pointer name = SocketNative.allocate(SocketAddressCodec.MAX_LENGTH);
+    final Pointer header;
+    final Pointer name;
     final Pointer control;
-    private final Pointer iov = SocketNative.allocate(16);
+    private final Pointer iov;
     private final Pointer payload;
     private final int payloadCapacity;
     private final int controlCapacity;
     private byte[] readOnlyScratch;
 
     /**
+     * @param n where the native memory comes from
      * @param payloadCapacity the largest datagram copied from or to a heap buffer
      * @param controlCapacity the control buffer's size, 0 for none
      */
-    SocketMessage(int payloadCapacity, int controlCapacity) {
+    SocketMessage(Native n, int payloadCapacity, int controlCapacity) {
         this.payloadCapacity = payloadCapacity;
         this.controlCapacity = controlCapacity;
-        this.payload = SocketNative.allocate(payloadCapacity);
-        this.control = controlCapacity > 0 ? SocketNative.allocate(controlCapacity) : null;
+        this.header = n.allocate(MSGHDR_LENGTH);
+        this.name = n.allocate(SocketAddressCodec.MAX_LENGTH);
+        this.iov = n.allocate(16);
+        this.payload = n.allocate(payloadCapacity);
+        this.control = controlCapacity > 0 ? n.allocate(controlCapacity) : null;
         header.putAddress(OFFSET_IOV, iov.address());
         header.putLong(OFFSET_IOVLEN, 1);
     }

@@ -14,40 +14,51 @@ import jnr.ffi.Pointer;
  * freely.
  */
 final class SocketSetup {
+    private final Native n;
     private final int fd;
     private final String socket;
 
-    /**
-     * @param fd the new socket
-     * @param socket what it is, for messages ({@code raw IPv6 socket for next header 135})
-     */
-    SocketSetup(int fd, String socket) {
+    private SocketSetup(Native n, int fd, String socket) {
+        this.n = n;
         this.fd = fd;
         this.socket = socket;
     }
 
     /**
-     * Opens a socket.
+     * Opens a non-blocking socket.
      *
-     * @return its descriptor
-     * @throws PlatformException naming the socket; {@code PERMISSION_DENIED} without {@code CAP_NET_RAW}
+     * @param socket what it is, for messages ({@code raw IPv6 socket for next header 135})
+     * @return the setup of the new socket
+     * @throws PlatformException naming the socket; {@code PERMISSION_DENIED} without
+     *         {@code CAP_NET_RAW}, {@code UNAVAILABLE} without native access or off 64-bit Linux
      */
-    static int open(int domain, int type, int protocol, String socket) throws PlatformException {
-        if (!SocketNative.LP64) {
+    static SocketSetup open(int domain, int type, int protocol, String socket) throws PlatformException {
+        Native n = Native.get();
+        if (!n.lp64()) {
             throw new PlatformException(Code.UNAVAILABLE, "open " + socket + ": only 64-bit Linux is supported");
         }
         try {
-            return SocketNative.socket(domain, type, protocol);
-        } catch (SocketErrnoException e) {
+            return new SocketSetup(n, n.socket(domain, type | Native.SOCK_NONBLOCK, protocol), socket);
+        } catch (ErrnoException e) {
             throw e.toPlatformException("open " + socket);
         }
+    }
+
+    /** @return the native access the socket was opened with */
+    Native nativeAccess() {
+        return n;
+    }
+
+    /** @return the socket */
+    int fd() {
+        return fd;
     }
 
     /** Sets an integer option, named {@code optionName} in the message. */
     void set(int level, int option, String optionName, int value) throws PlatformException {
         try {
-            SocketNative.setIntOption(fd, level, option, value);
-        } catch (SocketErrnoException e) {
+            n.setIntOption(fd, level, option, value);
+        } catch (ErrnoException e) {
             throw e.toPlatformException("set " + optionName + " " + value + " on " + socket);
         }
     }
@@ -55,8 +66,8 @@ final class SocketSetup {
     /** Sets an option from native memory, named {@code optionName} (with its value) in the message. */
     void set(int level, int option, String optionName, Pointer value, int length) throws PlatformException {
         try {
-            SocketNative.setOption(fd, level, option, value, length);
-        } catch (SocketErrnoException e) {
+            n.setOption(fd, level, option, value, length);
+        } catch (ErrnoException e) {
             throw e.toPlatformException("set " + optionName + " on " + socket);
         }
     }
@@ -67,15 +78,15 @@ final class SocketSetup {
             return;
         }
         byte[] name = device.getBytes(StandardCharsets.US_ASCII);
-        Pointer p = SocketNative.allocate(name.length + 1);
+        Pointer p = n.allocate(name.length + 1);
         p.put(0, name, 0, name.length);
-        set(SocketNative.SOL_SOCKET, SocketNative.SO_BINDTODEVICE, "SO_BINDTODEVICE " + device, p, name.length + 1);
+        set(Native.SOL_SOCKET, Native.SO_BINDTODEVICE, "SO_BINDTODEVICE " + device, p, name.length + 1);
     }
 
     /** {@code SO_MARK}, if not 0. */
     void mark(int mark) throws PlatformException {
         if (mark != 0) {
-            set(SocketNative.SOL_SOCKET, SocketNative.SO_MARK, "SO_MARK", mark);
+            set(Native.SOL_SOCKET, Native.SO_MARK, "SO_MARK", mark);
         }
     }
 
@@ -90,12 +101,12 @@ final class SocketSetup {
             int scope = 0;
             if (device != null && address.isLinkLocalAddress() && address instanceof Inet6Address a6
                     && a6.getScopeId() == 0) {
-                scope = SocketNative.interfaceIndex(device);
+                scope = n.interfaceIndex(device);
             }
-            Pointer name = SocketNative.allocate(SocketAddressCodec.MAX_LENGTH);
+            Pointer name = n.allocate(SocketAddressCodec.MAX_LENGTH);
             int length = SocketAddressCodec.write(name, family, address, port, scope);
-            SocketNative.bind(fd, name, length);
-        } catch (SocketErrnoException e) {
+            n.bind(fd, name, length);
+        } catch (ErrnoException e) {
             throw e.toPlatformException("bind " + socket + " to " + where);
         } catch (IllegalArgumentException e) {
             throw new PlatformException(Code.INVALID_ARGUMENT, "bind " + socket + " to " + where + ": " + e.getMessage());
@@ -105,16 +116,16 @@ final class SocketSetup {
     /** @return the port the socket is bound to */
     int boundPort() throws PlatformException {
         try {
-            Pointer name = SocketNative.allocate(SocketAddressCodec.MAX_LENGTH);
-            SocketNative.localAddress(fd, name);
+            Pointer name = n.allocate(SocketAddressCodec.MAX_LENGTH);
+            n.localAddress(fd, name, SocketAddressCodec.MAX_LENGTH);
             return SocketAddressCodec.port(name);
-        } catch (SocketErrnoException e) {
+        } catch (ErrnoException e) {
             throw e.toPlatformException("read the local address of " + socket);
         }
     }
 
     /** Closes the socket after a failed setup step. */
     void abandon() {
-        SocketNative.close(fd);
+        n.close(fd);
     }
 }

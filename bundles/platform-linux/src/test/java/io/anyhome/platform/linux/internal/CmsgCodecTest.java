@@ -13,8 +13,8 @@ class CmsgCodecTest {
     private final byte[] scratch4 = new byte[4];
 
     @Test
-    void givenAUdpSegmentMessage_whenWritten_thenTheBytesAreCmsgLenLevelTypeAndTheSize() {
-        Pointer control = SocketNative.allocate(64);
+    void givenAUdpSegmentMessage_whenWritten_thenTheBytesAreCmsgLenLevelTypeAndTheSize() throws Exception {
+        Pointer control = Native.get().allocate(64);
 
         int end = CmsgCodec.putUdpSegment(control, 0, 1200);
 
@@ -31,14 +31,14 @@ class CmsgCodecTest {
     @Test
     void givenIpv6PacketInfoHopLimitAndGro_whenRead_thenTheMetadataHasDestinationInterfaceHopLimitAndSegmentSize()
             throws Exception {
-        Pointer control = SocketNative.allocate(CmsgCodec.RECEIVE_SPACE);
+        Pointer control = Native.get().allocate(CmsgCodec.RECEIVE_SPACE);
         byte[] ff02 = InetAddress.getByName("ff02::1").getAddress();
-        int data = CmsgCodec.put(control, 0, SocketNative.IPPROTO_IPV6, SocketNative.IPV6_PKTINFO, 20);
+        int data = CmsgCodec.put(control, 0, Native.IPPROTO_IPV6, Native.IPV6_PKTINFO, 20);
         control.put(data, ff02, 0, 16);
         control.putInt(data + 16, 7);
-        int end = CmsgCodec.putInt(control, CmsgCodec.space(20), SocketNative.IPPROTO_IPV6,
-                SocketNative.IPV6_HOPLIMIT, 255);
-        end = CmsgCodec.putInt(control, end, SocketNative.IPPROTO_UDP, SocketNative.UDP_GRO, 1200);
+        int end = CmsgCodec.putInt(control, CmsgCodec.space(20), Native.IPPROTO_IPV6,
+                Native.IPV6_HOPLIMIT, 255);
+        end = CmsgCodec.putInt(control, end, Native.IPPROTO_UDP, Native.UDP_GRO, 1200);
         ReceiveMetadata meta = new ReceiveMetadata();
 
         CmsgCodec.readArrival(control, end, scratch16, scratch4, meta);
@@ -51,11 +51,11 @@ class CmsgCodecTest {
 
     @Test
     void givenIpv4PacketInfoAndTtl_whenRead_thenTheDestinationIsIpv4Mapped() throws Exception {
-        Pointer control = SocketNative.allocate(CmsgCodec.RECEIVE_SPACE);
-        int data = CmsgCodec.put(control, 0, SocketNative.IPPROTO_IP, SocketNative.IP_PKTINFO, 12);
+        Pointer control = Native.get().allocate(CmsgCodec.RECEIVE_SPACE);
+        int data = CmsgCodec.put(control, 0, Native.IPPROTO_IP, Native.IP_PKTINFO, 12);
         control.putInt(data, 3);
         control.put(data + 8, new byte[] {(byte) 192, 0, 2, 2}, 0, 4);
-        int end = CmsgCodec.putInt(control, CmsgCodec.space(12), SocketNative.IPPROTO_IP, SocketNative.IP_TTL, 63);
+        int end = CmsgCodec.putInt(control, CmsgCodec.space(12), Native.IPPROTO_IP, Native.IP_TTL, 63);
         ReceiveMetadata meta = new ReceiveMetadata();
 
         CmsgCodec.readArrival(control, end, scratch16, scratch4, meta);
@@ -69,8 +69,8 @@ class CmsgCodecTest {
 
     @Test
     void givenAMessageLongerThanTheControlLength_whenRead_thenItIsIgnoredAndTheMetadataReset() throws Exception {
-        Pointer control = SocketNative.allocate(CmsgCodec.RECEIVE_SPACE);
-        CmsgCodec.putInt(control, 0, SocketNative.IPPROTO_IPV6, SocketNative.IPV6_HOPLIMIT, 64);
+        Pointer control = Native.get().allocate(CmsgCodec.RECEIVE_SPACE);
+        CmsgCodec.putInt(control, 0, Native.IPPROTO_IPV6, Native.IPV6_HOPLIMIT, 64);
         ReceiveMetadata meta = new ReceiveMetadata();
         meta.setArrival(9, 9, 9);
 

@@ -165,7 +165,7 @@ class LinuxUdpEndpointTest {
 
             assertThatThrownBy(() -> ns.inside(() -> sockets.openUdp(new UdpOptions(absent, PORT, null, false))))
                     .isInstanceOfSatisfying(PlatformException.class, e -> {
-                        assertThat(e.errno()).isEqualTo(SocketNative.EADDRNOTAVAIL);
+                        assertThat(e.errno()).isEqualTo(Native.EADDRNOTAVAIL);
                         assertThat(e.code()).isEqualTo(Code.INVALID_ARGUMENT);
                         assertThat(e.getMessage()).contains("bind", "2001:db8:99::1", "4191");
                     });
@@ -180,7 +180,7 @@ class LinuxUdpEndpointTest {
 
             assertThatThrownBy(() -> ns.inside(() -> sockets.openUdp(new UdpOptions(any, PORT, "nosuch0", false))))
                     .isInstanceOfSatisfying(PlatformException.class, e -> {
-                        assertThat(e.errno()).isEqualTo(SocketNative.ENODEV);
+                        assertThat(e.errno()).isEqualTo(Native.ENODEV);
                         assertThat(e.getMessage()).contains("SO_BINDTODEVICE nosuch0");
                     });
         }

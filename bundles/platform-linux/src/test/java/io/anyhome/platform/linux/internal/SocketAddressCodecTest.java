@@ -8,14 +8,14 @@ import java.net.InetAddress;
 import jnr.ffi.Pointer;
 import org.junit.jupiter.api.Test;
 
-/** {@code sockaddr_in6} and {@code sockaddr_in} as Linux lays them out. */
+/** {@code sockaddr_in6}, {@code sockaddr_in} and {@code sockaddr_nl} as Linux lays them out (little-endian host). */
 class SocketAddressCodecTest {
     @Test
     void givenAnIpv6AddressWithAScope_whenWritten_thenFamilyPortInNetworkOrderAddressAndScopeAreInPlace()
             throws Exception {
-        Pointer p = SocketNative.allocate(SocketAddressCodec.MAX_LENGTH);
+        Pointer p = Native.get().allocate(SocketAddressCodec.MAX_LENGTH);
 
-        int length = SocketAddressCodec.write(p, SocketNative.AF_INET6, InetAddress.getByName("fe80::1"), 4191, 5);
+        int length = SocketAddressCodec.write(p, Native.AF_INET6, InetAddress.getByName("fe80::1"), 4191, 5);
 
         byte[] bytes = new byte[length];
         p.get(0, bytes, 0, length);
@@ -28,9 +28,9 @@ class SocketAddressCodecTest {
 
     @Test
     void givenAnIpv4AddressForAnIpv6Socket_whenWritten_thenItIsIpv4Mapped() throws Exception {
-        Pointer p = SocketNative.allocate(SocketAddressCodec.MAX_LENGTH);
+        Pointer p = Native.get().allocate(SocketAddressCodec.MAX_LENGTH);
 
-        SocketAddressCodec.write(p, SocketNative.AF_INET6, InetAddress.getByName("192.0.2.7"), 53, 0);
+        SocketAddressCodec.write(p, Native.AF_INET6, InetAddress.getByName("192.0.2.7"), 53, 0);
 
         ReceiveMetadata meta = new ReceiveMetadata();
         SocketAddressCodec.readSource(p, new byte[16], new byte[4], meta);
@@ -41,14 +41,27 @@ class SocketAddressCodecTest {
 
     @Test
     void givenAnIpv4Socket_whenWritingAMappedAddress_thenPlainIpv4_andAnIpv6AddressIsRefused() throws Exception {
-        Pointer p = SocketNative.allocate(SocketAddressCodec.MAX_LENGTH);
+        Pointer p = Native.get().allocate(SocketAddressCodec.MAX_LENGTH);
 
-        int length = SocketAddressCodec.write(p, SocketNative.AF_INET, InetAddress.getByName("::ffff:198.51.100.1"), 1, 0);
+        int length = SocketAddressCodec.write(p, Native.AF_INET, InetAddress.getByName("::ffff:198.51.100.1"), 1, 0);
 
         byte[] bytes = new byte[length];
         p.get(0, bytes, 0, length);
         assertThat(bytes).containsExactly(2, 0, 0, 1, (byte) 198, 51, 100, 1, 0, 0, 0, 0, 0, 0, 0, 0);
-        assertThatThrownBy(() -> SocketAddressCodec.write(p, SocketNative.AF_INET, InetAddress.getByName("2001:db8::1"), 1, 0))
+        assertThatThrownBy(() -> SocketAddressCodec.write(p, Native.AF_INET, InetAddress.getByName("2001:db8::1"), 1, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2001:db8::1");
+    }
+
+    @Test
+    void givenNetlinkGroups_whenWritten_thenFamilyZeroPortIdAndTheGroupMaskAreInPlace() throws Exception {
+        Pointer p = Native.get().allocate(SocketAddressCodec.NETLINK_LENGTH);
+        p.putInt(4, -1); // stale bytes must not survive
+
+        int length = SocketAddressCodec.writeNetlink(p, 0x441);
+
+        byte[] bytes = new byte[length];
+        p.get(0, bytes, 0, length);
+        assertThat(length).isEqualTo(12);
+        assertThat(bytes).containsExactly(16, 0, 0, 0, 0, 0, 0, 0, 0x41, 0x04, 0, 0);
     }
 }

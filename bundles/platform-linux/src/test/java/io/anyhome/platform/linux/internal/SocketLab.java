@@ -73,7 +73,7 @@ final class SocketLab implements AutoCloseable {
 
     /** @return the index of an interface in a namespace */
     static int index(LabNamespace ns, String name) throws Exception {
-        return ns.inside(() -> SocketNative.interfaceIndex(name));
+        return ns.inside(() -> Native.get().interfaceIndex(name));
     }
 
     static InetAddress address(String text) {
