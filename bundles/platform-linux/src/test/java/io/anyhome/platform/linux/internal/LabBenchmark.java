@@ -72,7 +72,9 @@ public final class LabBenchmark {
                 LoopBenchmark.Loop loop = name.startsWith("veth") ? VethLoopBenchmark.open(bytes)
                         : TunLoopBenchmark.open(name.endsWith("header"), bytes);
                 LoopBenchmark.Rate rate = LoopBenchmark.run(loop, warmup, seconds);
-                System.err.printf("rep %d %-22s sent %,.0f/s received %,.0f/s%n", r + 1, name, rate.sent(), rate.received());
+                System.err.printf("rep %d %-22s sent %,.0f/s received %,.0f/s CPU µs/packet %.2f sending + %.2f reading,"
+                        + " load %s%n", r + 1, name, rate.sent(), rate.received(), rate.senderCpu() / 1e3,
+                        rate.readerCpu() / 1e3, load());
                 rates.get(name).add(rate);
             }
         }
@@ -87,14 +89,22 @@ public final class LabBenchmark {
         out.append(String.format("Settings: %d-byte IPv6/UDP packets, %d repetitions of %d s after %d s warm-up"
                 + " (median shown), %d carrier flaps after %d not counted%n%n", bytes, reps, seconds / 1000, warmup / 1000,
                 o.get("flaps"), o.get("flapWarmup")));
-        out.append("| path | packets/s received | Gbit/s (IPv6 bytes) | of baseline | packets/s sent | lost |\n");
-        out.append("|---|---:|---:|---:|---:|---:|\n");
+        out.append("| path | packets/s received | Gbit/s (IPv6 bytes) | of baseline | received, each repetition"
+                + " | CPU µs/packet (send + read) | of baseline | packets/s sent | lost |\n");
+        out.append("|---|---:|---:|---:|---|---:|---:|---:|---:|\n");
+        double baselineCpu = median(rates.get("veth UDP baseline"), LoopBenchmark.Rate::cpuPerPacket);
         double baseline = median(rates.get("veth UDP baseline"), LoopBenchmark.Rate::received);
         for (Map.Entry<String, List<LoopBenchmark.Rate>> e : rates.entrySet()) {
             double received = median(e.getValue(), LoopBenchmark.Rate::received);
             double sent = median(e.getValue(), LoopBenchmark.Rate::sent);
-            out.append(String.format("| %s | %,.0f | %.2f | %.0f %% | %,.0f | %.1f %% |%n", e.getKey(), received,
-                    received * bytes * 8 / 1e9, 100 * received / baseline, sent, 100 * (1 - received / sent)));
+            double lost = median(e.getValue(), r -> 1 - r.received() / r.sent());
+            String each = e.getValue().stream().map(r -> String.format("%,.0f", r.received()))
+                    .reduce((x, y) -> x + " / " + y).orElse("");
+            double cpu = median(e.getValue(), LoopBenchmark.Rate::cpuPerPacket);
+            out.append(String.format("| %s | %,.0f | %.2f | %.0f %% | %s | %.2f (%.2f + %.2f) | %.0f %% | %,.0f | %.1f %% |%n",
+                    e.getKey(), received, received * bytes * 8 / 1e9, 100 * received / baseline, each, cpu / 1e3,
+                    median(e.getValue(), LoopBenchmark.Rate::senderCpu) / 1e3,
+                    median(e.getValue(), LoopBenchmark.Rate::readerCpu) / 1e3, 100 * cpu / baselineCpu, sent, 100 * lost));
         }
         long[] l = latency.toListener();
         long[] q = latency.requestDuration();

@@ -1,5 +1,7 @@
 package io.anyhome.platform.linux.internal;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -36,8 +38,18 @@ final class LoopBenchmark {
      *
      * @param sent packets per second the sender pushed in
      * @param received packets per second that came out at the far end
+     * @param senderCpu the sender thread's CPU time (user and system) per packet sent, in nanoseconds
+     * @param readerCpu the reader thread's CPU time per packet received, in nanoseconds
      */
-    record Rate(double sent, double received) {
+    record Rate(double sent, double received, double senderCpu, double readerCpu) {
+        /**
+         * @return CPU nanoseconds one packet costs end to end: the kernel's work done in the two
+         *     threads' system calls is in it, time other processes take from the machine is not
+         */
+        double cpuPerPacket() {
+            return senderCpu + readerCpu;
+        }
+
         /** @return the IP-layer throughput of what came out, in Gbit/s */
         double gigabitsPerSecond(int packetBytes) {
             return received * packetBytes * 8 / 1e9;
@@ -66,10 +78,14 @@ final class LoopBenchmark {
         try {
             Thread.sleep(warmUpMillis);
             long t0 = System.nanoTime();
+            long senderCpu0 = cpu(sender);
+            long readerCpu0 = cpu(reader);
             long sent0 = counts.get(SENT);
             long received0 = counts.get(RECEIVED);
             Thread.sleep(measureMillis);
             long t1 = System.nanoTime();
+            long senderCpu1 = cpu(sender);
+            long readerCpu1 = cpu(reader);
             long sent1 = counts.get(SENT);
             long received1 = counts.get(RECEIVED);
             synchronized (failure) {
@@ -80,7 +96,10 @@ final class LoopBenchmark {
                 }
             }
             double seconds = (t1 - t0) / 1e9;
-            return new Rate((sent1 - sent0) / seconds, (received1 - received0) / seconds);
+            long sent = sent1 - sent0;
+            long received = received1 - received0;
+            return new Rate(sent / seconds, received / seconds, (double) (senderCpu1 - senderCpu0) / sent,
+                    (double) (readerCpu1 - readerCpu0) / received);
         } finally {
             synchronized (failure) {
                 stopping[0] = true;
@@ -92,6 +111,11 @@ final class LoopBenchmark {
                 throw new IllegalStateException("the loop's threads did not stop within 10 s of closing it");
             }
         }
+    }
+
+    private static long cpu(Thread thread) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return threads.getThreadCpuTime(thread.getId());
     }
 
     private static void spin(Loop loop, boolean sending, AtomicLongArray counts, Throwable[] failure,
