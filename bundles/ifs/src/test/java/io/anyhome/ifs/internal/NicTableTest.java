@@ -12,6 +12,7 @@ import io.anyhome.api.nic.Technology;
 import io.anyhome.api.platform.LinkDetails;
 import io.anyhome.api.platform.LinkEvent;
 import io.anyhome.api.platform.PlatformException;
+import io.anyhome.api.testing.FakePlatform;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

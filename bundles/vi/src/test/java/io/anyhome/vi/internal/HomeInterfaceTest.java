@@ -14,6 +14,7 @@ import io.anyhome.api.platform.OperState;
 import io.anyhome.api.platform.PolicyRule;
 import io.anyhome.api.platform.RouteEvent;
 import io.anyhome.api.platform.RouteSpec;
+import io.anyhome.api.testing.FakePlatform;
 import io.anyhome.api.vi.ViCountersDTO;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
@@ -171,18 +172,18 @@ class HomeInterfaceTest {
 
     private void emitLink(int index, String name, int flags) {
         LinkEvent e = new LinkEvent(Change.NEW, index, name, flags, true, OperState.UP, 1500, "", "", 0);
-        platform.listeners.forEach(l -> l.link(e));
+        platform.change(e);
     }
 
     private void emitAddress(Change change, int index, InetAddress address, int scope) {
         AddressEvent e = new AddressEvent(change, index, IpPrefix.of(address, 64), scope, false, false,
                 false, false, true, -1, -1, 0);
-        platform.listeners.forEach(l -> l.address(e));
+        platform.push(e);
     }
 
     private void emitDefaultRoute(Change change, int index, InetAddress gateway) {
         RouteEvent e = new RouteEvent(change, IpPrefix.parse("::/0"), gateway, index, RouteSpec.MAIN_TABLE,
                 1024, RouteEvent.PROTOCOL_RA, 0);
-        platform.listeners.forEach(l -> l.route(e));
+        platform.push(e);
     }
 }

@@ -3,6 +3,7 @@ package io.anyhome.nic.ethernet.internal;
 import io.anyhome.api.nic.InterfacePatterns;
 import io.anyhome.api.nic.NicCandidate;
 import io.anyhome.api.nic.NicDriver;
+import io.anyhome.api.nic.NicDriverNames;
 import io.anyhome.api.nic.NicHandle;
 import io.anyhome.api.nic.NicRegistry;
 import io.anyhome.api.nic.Technology;
@@ -65,7 +66,7 @@ public class EthernetDriverComponent implements NicDriver {
     public EthernetDriverComponent(@Reference NicRegistry registry,
             @Reference(service = LoggerFactory.class) Logger logger, Config config, Map<String, Object> properties) {
         EthernetSettings settings = settings(config);
-        String name = DriverName.of("ethernet", config.name(), properties);
+        String name = NicDriverNames.of("ethernet", config.name(), properties);
         driver = new EthernetDriver(name, settings, registry, new LinkSpeed(Path.of("/sys/class/net")), logger::info);
         driver.claimAs(this);
         poller = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import io.anyhome.api.nic.InterfacePatterns;
 import io.anyhome.api.nic.NicCandidate;
+import io.anyhome.api.testing.RecordingRegistry;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.nio.file.Files;
@@ -94,14 +95,6 @@ class EthernetDriverTest {
                 .withMessageStartingWith("interfaces: 'eth[0]'");
         assertThatIllegalArgumentException().isThrownBy(() -> EthernetDriverComponent.settings(config("eth*", 5)))
                 .withMessageStartingWith("pollIntervalMs");
-    }
-
-    @Test
-    void givenAFactoryConfigurationFile_whenNamed_thenTheInstanceNameComesFromTheFile() {
-        assertThat(DriverName.of("ethernet", "", java.util.Map.of())).isEqualTo("ethernet");
-        assertThat(DriverName.of("ethernet", "", java.util.Map.of("felix.fileinstall.filename",
-                "file:/opt/anyhome/etc/io.anyhome.nic.ethernet-lab.cfg"))).isEqualTo("ethernet-lab");
-        assertThat(DriverName.of("ethernet", "uplinks", java.util.Map.of())).isEqualTo("uplinks");
     }
 
     private static EthernetDriverComponent.Config config(String interfaces, long poll) {

@@ -3,6 +3,7 @@ package io.anyhome.nic.wlan.internal;
 import io.anyhome.api.nic.InterfacePatterns;
 import io.anyhome.api.nic.NicCandidate;
 import io.anyhome.api.nic.NicDriver;
+import io.anyhome.api.nic.NicDriverNames;
 import io.anyhome.api.nic.NicHandle;
 import io.anyhome.api.nic.NicRegistry;
 import io.anyhome.api.nic.Technology;
@@ -68,7 +69,7 @@ public class WlanDriverComponent implements NicDriver {
     public WlanDriverComponent(@Reference NicRegistry registry,
             @Reference(service = LoggerFactory.class) Logger logger, Config config, Map<String, Object> properties) {
         WlanSettings settings = settings(config);
-        String name = DriverName.of("wlan", config.name(), properties);
+        String name = NicDriverNames.of("wlan", config.name(), properties);
         driver = new WlanDriver(name, settings, registry, () -> platform, new ProcNetWireless(Path.of("/proc/net/wireless")),
                 logger::info);
         driver.claimAs(this);

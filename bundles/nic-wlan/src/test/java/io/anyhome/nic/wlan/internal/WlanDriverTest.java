@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.entry;
 import io.anyhome.api.nic.InterfacePatterns;
 import io.anyhome.api.nic.NicCandidate;
 import io.anyhome.api.platform.WirelessStation;
+import io.anyhome.api.testing.FakePlatform;
+import io.anyhome.api.testing.RecordingRegistry;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.nio.file.Files;
@@ -23,10 +25,10 @@ class WlanDriverTest {
     Path dir;
 
     private final RecordingRegistry registry = new RecordingRegistry();
-    private final StationPlatform platform = new StationPlatform();
+    private final FakePlatform platform = new FakePlatform();
     private final List<String> warnings = new ArrayList<>();
 
-    private WlanDriver driver(WlanSettings settings, StationPlatform p) {
+    private WlanDriver driver(WlanSettings settings, FakePlatform p) {
         return new WlanDriver("wlan", settings, registry, () -> p, new ProcNetWireless(dir.resolve("wireless")),
                 warnings::add);
     }

@@ -1,4 +1,4 @@
-package io.anyhome.nic.ethernet.internal;
+package io.anyhome.api.testing;
 
 import io.anyhome.api.AnyhomeException;
 import io.anyhome.api.nic.NicClaimException;
@@ -12,42 +12,59 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** A registry that grants every claim and keeps what the driver reports per interface. */
-final class RecordingRegistry implements NicRegistry {
-    final Map<String, Claim> claims = new TreeMap<>();
+/**
+ * A {@link NicRegistry} for the unit tests of NIC drivers (nic-ethernet, nic-wlan, nic-cellular
+ * and vendors'): it grants every claim and keeps what the driver reports per interface, so a test
+ * asserts on the state, metrics and info a user would see. The registry's other services throw.
+ */
+public final class RecordingRegistry implements NicRegistry {
+    /** The claims granted, by interface name. */
+    public final Map<String, Claim> claims = new TreeMap<>();
 
     /** What a driver reported through one handle. */
-    static final class Claim implements NicHandle {
-        final String name;
-        final Map<String, Double> metrics = new TreeMap<>();
-        final Map<String, String> info = new TreeMap<>();
-        NicState state = NicState.UNKNOWN;
-        boolean valid = true;
+    public static final class Claim implements NicHandle {
+        /** The interface claimed. */
+        public final String name;
+        /** The metrics reported and not removed. */
+        public final Map<String, Double> metrics = new TreeMap<>();
+        /** The information reported and not cleared. */
+        public final Map<String, String> info = new TreeMap<>();
+        /** The state last reported. */
+        public NicState state = NicState.UNKNOWN;
+        /** False once the driver closed the handle. */
+        public boolean valid = true;
 
-        Claim(String name) {
+        /** A handle on the interface of that name. */
+        public Claim(String name) {
             this.name = name;
         }
 
+        @Override
         public String interfaceName() {
             return name;
         }
 
+        @Override
         public int interfaceIndex() {
             return 2;
         }
 
+        @Override
         public void reportState(NicState s, boolean carrier) {
             state = s;
         }
 
+        @Override
         public void reportMetrics(Map<String, Double> m) {
             metrics.putAll(m);
         }
 
+        @Override
         public void removeMetric(String key) {
             metrics.remove(key);
         }
 
+        @Override
         public void reportInfo(Map<String, String> i) {
             i.forEach((k, v) -> {
                 if (v == null) {
@@ -58,13 +75,16 @@ final class RecordingRegistry implements NicRegistry {
             });
         }
 
+        @Override
         public void reportFailure(String failure) {
         }
 
+        @Override
         public boolean isValid() {
             return valid;
         }
 
+        @Override
         public void close() {
             valid = false;
         }
