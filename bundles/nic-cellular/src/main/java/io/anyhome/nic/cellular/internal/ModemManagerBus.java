@@ -21,6 +21,8 @@ final class ModemManagerBus implements AutoCloseable {
     static final String SERVICE = "org.freedesktop.ModemManager1";
     static final String PATH = "/org/freedesktop/ModemManager1";
     static final String DEFAULT_SYSTEM_BUS = "unix:path=/run/dbus/system_bus_socket";
+    /** How long connecting and authenticating may take (the library's default waits 10 s for a missing socket). */
+    static final int CONNECT_TIMEOUT_MS = 2000;
 
     private final DBusConnection connection;
 
@@ -34,7 +36,8 @@ final class ModemManagerBus implements AutoCloseable {
      */
     static ModemManagerBus connect(String address) throws DBusException {
         return new ModemManagerBus(DBusConnectionBuilder.forAddress(address).withShared(false)
-                .transportConfig().withServiceLoaderClassLoader(ModemManagerBus.class.getClassLoader()).back()
+                .transportConfig().withServiceLoaderClassLoader(ModemManagerBus.class.getClassLoader())
+                .withTimeout(CONNECT_TIMEOUT_MS).back()
                 .build());
     }
 
