@@ -6,20 +6,21 @@ import io.anyhome.api.nic.NicDriver;
 import io.anyhome.api.nic.NicHandle;
 import io.anyhome.api.nic.NicMetrics;
 import io.anyhome.api.nic.NicRegistry;
+import io.anyhome.api.nic.NicState;
 import io.anyhome.api.nic.Technology;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * Claims cellular (WWAN) interfaces and reports what its configuration says about the modem:
- * signal in dBm, signal quality in percent, access technology, operator, registration state
- * (which may hold the interface DORMANT or DOWN), cost and metered flag.
- *
- * <p>Reading these from the modem through ModemManager over D-Bus is a later step: it needs a
- * D-Bus library and a ModemManager to test against, neither of which this build has. Until then
- * the configured values stand in, and up/down comes from the NIC registry's rtnetlink view.
+ * Claims cellular (WWAN) interfaces and reports what it knows about the modem: signal quality in
+ * percent, access technology, operator and registration state (which may hold the interface
+ * DORMANT or DOWN) from ModemManager when it knows the modem owning the interface (see
+ * {@link #modemsChanged}), else from the configuration; signal in dBm, cost and metered flag
+ * always from the configuration. Up/down otherwise comes from the NIC registry's rtnetlink view.
  */
 final class CellularDriver implements NicDriver {
     /** The driver as the registry knows it: the registered service this one works for. */
@@ -35,6 +36,9 @@ final class CellularDriver implements NicDriver {
     private final NicRegistry registry;
     private final Consumer<String> warn;
     private final Map<String, NicHandle> handles = new ConcurrentHashMap<>();
+    /** What was last reported per interface. */
+    private final Map<String, ModemFacts> reported = new HashMap<>();
+    private Function<String, Optional<ModemFacts>> modems = name -> Optional.empty();
 
     CellularDriver(String name, CellularSettings settings, NicRegistry registry, Consumer<String> warn) {
         this.name = name;
@@ -60,44 +64,81 @@ final class CellularDriver implements NicDriver {
         }
         try {
             NicHandle handle = registry.claim(service, candidate.name());
-            handles.put(candidate.name(), handle);
-            report(handle);
+            synchronized (this) {
+                handles.put(candidate.name(), handle);
+                reported.remove(candidate.name());
+                update(handle);
+            }
         } catch (NicClaimException e) {
             warn.accept(e.getMessage());
         }
     }
 
-    private void report(NicHandle handle) {
+    /**
+     * Takes ModemManager's current view and reports what changed for the claimed interfaces.
+     *
+     * @param lookup the facts of the modem owning an interface, empty where ModemManager knows
+     *        none (then the configured values stand)
+     */
+    synchronized void modemsChanged(Function<String, Optional<ModemFacts>> lookup) {
+        modems = lookup;
+        handles.values().forEach(this::update);
+    }
+
+    private void update(NicHandle handle) {
+        ModemFacts facts = modems.apply(handle.interfaceName()).orElseGet(() -> ModemFacts.configured(settings));
+        ModemFacts before = reported.put(handle.interfaceName(), facts);
+        if (!facts.equals(before)) {
+            report(handle, facts, before);
+        }
+    }
+
+    private void report(NicHandle handle, ModemFacts facts, ModemFacts before) {
         Map<String, Double> metrics = new HashMap<>();
         metrics.put(NicMetrics.COST, settings.cost());
         metrics.put(NicMetrics.METERED, settings.metered() ? 1.0 : 0.0);
         settings.signalDbm().ifPresent(v -> metrics.put(NicMetrics.SIGNAL_DBM, v));
-        settings.signalQualityPercent().ifPresent(v -> metrics.put(SIGNAL_QUALITY_PERCENT, v));
-        ModemRegistration registration = settings.registration();
-        if (registration == ModemRegistration.HOME || registration == ModemRegistration.ROAMING) {
+        facts.signalQualityPercent().ifPresent(v -> metrics.put(SIGNAL_QUALITY_PERCENT, v));
+        ModemRegistration registration = facts.registration();
+        boolean registered = registration == ModemRegistration.HOME || registration == ModemRegistration.ROAMING;
+        if (registered) {
             metrics.put(ROAMING, registration == ModemRegistration.ROAMING ? 1.0 : 0.0);
         }
         handle.reportMetrics(metrics);
+        if (before != null && facts.signalQualityPercent().isEmpty()) {
+            handle.removeMetric(SIGNAL_QUALITY_PERCENT);
+        }
+        if (before != null && !registered) {
+            handle.removeMetric(ROAMING);
+        }
         Map<String, String> info = new HashMap<>();
         info.put(REGISTRATION, registration.text());
-        info.put(ACCESS_TECHNOLOGY, settings.accessTechnology().isEmpty() ? null : settings.accessTechnology());
-        info.put(OPERATOR, settings.operator().isEmpty() ? null : settings.operator());
+        info.put(ACCESS_TECHNOLOGY, facts.accessTechnology().isEmpty() ? null : facts.accessTechnology());
+        info.put(OPERATOR, facts.operator().isEmpty() ? null : facts.operator());
         handle.reportInfo(info);
         if (registration.state() != null) {
             handle.reportState(registration.state(), true);
             handle.reportFailure("modem registration " + registration.text());
+        } else if (before != null && before.registration().state() != null) {
+            handle.reportState(NicState.UNKNOWN, true);
+            handle.reportFailure(null);
         }
     }
 
     @Override
     public void released(NicHandle handle, String reason) {
-        handles.remove(handle.interfaceName(), handle);
+        synchronized (this) {
+            if (handles.remove(handle.interfaceName(), handle)) {
+                reported.remove(handle.interfaceName());
+            }
+        }
     }
 
     /** Gives every claim back. */
-    void close() {
+    synchronized void close() {
         handles.values().forEach(NicHandle::close);
         handles.clear();
+        reported.clear();
     }
 
     /**

@@ -22,7 +22,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * The cellular NIC driver service. Without configuration one instance, named {@code cellular},
  * claims what the system says is a WWAN modem; each factory configuration
  * ({@code etc/io.anyhome.nic.cellular-NAME.cfg}, e.g. {@code interfaces=wwan*}) makes an instance
- * named {@code cellular-NAME}. Modem facts come from the configuration (see {@link CellularDriver}).
+ * named {@code cellular-NAME}. Signal quality, access technology, operator and registration come
+ * from ModemManager over D-Bus when it knows the modem ({@link ModemManagerWatcher}), else from the
+ * configuration (see {@link CellularDriver}).
  */
 @Component(service = NicDriver.class, immediate = true, configurationPid = CellularDriverComponent.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -60,18 +62,31 @@ public class CellularDriverComponent implements NicDriver {
         @AttributeDefinition(description = "ModemRegistration: home, roaming, searching, denied, idle or unknown")
         String registration() default "unknown";
 
+        @AttributeDefinition(description = "D-Bus address where ModemManager is asked; empty for the system bus"
+                + " (DBUS_SYSTEM_BUS_ADDRESS, else unix:path=/run/dbus/system_bus_socket)", required = false)
+        String dbusAddress() default "";
+
+        @AttributeDefinition(description = "How often ModemManager is asked, in milliseconds (>= 100)")
+        long pollIntervalMs() default 5000;
+
         @AttributeDefinition(description = "The driver's name; default cellular, or cellular-NAME for etc/io.anyhome.nic.cellular-NAME.cfg", required = false)
         String name() default "";
     }
 
     private final CellularDriver driver;
+    private final ModemManagerWatcher watcher;
 
     @Activate
     public CellularDriverComponent(@Reference NicRegistry registry,
             @Reference(service = LoggerFactory.class) Logger logger, Config config, Map<String, Object> properties) {
+        if (config.pollIntervalMs() < 100) {
+            throw new IllegalArgumentException("pollIntervalMs: " + config.pollIntervalMs() + " is below 100");
+        }
         driver = new CellularDriver(DriverName.of("cellular", config.name(), properties), settings(config), registry,
                 logger::info);
         driver.claimAs(this);
+        watcher = new ModemManagerWatcher(ModemManagerBus.address(config.dbusAddress()), config.pollIntervalMs(),
+                driver::modemsChanged, logger::info);
     }
 
     /** @throws IllegalArgumentException naming the key of a bad value */
@@ -84,6 +99,7 @@ public class CellularDriverComponent implements NicDriver {
 
     @Deactivate
     void deactivate() {
+        watcher.close();
         driver.close();
     }
 

@@ -10,6 +10,7 @@ import io.anyhome.api.nic.NicState;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +52,34 @@ class CellularDriverTest {
 
         assertThat(registry.claims.get("wwan0").state).isEqualTo(NicState.DORMANT);
         assertThat(registry.claims.get("wwan0").metrics).doesNotContainKey("signal.dbm");
+    }
+
+    @Test
+    void givenModemManagerKnowsTheModem_whenItsViewChanges_thenItsFactsReplaceTheConfiguredOnesAndStateFollows() {
+        CellularSettings s = CellularDriverComponent.settings(config("wwan*", "-85", "60", "roaming"));
+        CellularDriver d = new CellularDriver("cellular", s, registry, warnings::add);
+        d.offered(new NicCandidate("wwan0", 4, "", "wwan", false, ""));
+
+        d.modemsChanged(name -> name.equals("wwan0") ? Optional.of(new ModemFacts(OptionalDouble.empty(), "5gnr",
+                "", ModemRegistration.SEARCHING)) : Optional.empty());
+
+        RecordingRegistry.Claim c = registry.claims.get("wwan0");
+        assertThat(c.metrics).containsOnly(entry("cost", 10.0), entry("metered", 1.0), entry("signal.dbm", -85.0));
+        assertThat(c.info).containsOnly(entry("registration", "searching"), entry("access.technology", "5gnr"));
+        assertThat(c.state).isEqualTo(NicState.DORMANT);
+
+        d.modemsChanged(name -> Optional.of(new ModemFacts(OptionalDouble.of(40), "lte", "Example Mobile",
+                ModemRegistration.HOME)));
+
+        assertThat(c.metrics).contains(entry("signal.quality.percent", 40.0), entry("roaming", 0.0));
+        assertThat(c.info).containsOnly(entry("registration", "home"), entry("access.technology", "lte"),
+                entry("operator", "Example Mobile"));
+        assertThat(c.state).isEqualTo(NicState.UNKNOWN);
+
+        d.modemsChanged(name -> Optional.empty());
+
+        assertThat(c.metrics).contains(entry("signal.quality.percent", 60.0), entry("roaming", 1.0));
+        assertThat(c.info).containsEntry("registration", "roaming");
     }
 
     @Test
@@ -105,6 +134,14 @@ class CellularDriverTest {
 
             public String registration() {
                 return registration;
+            }
+
+            public String dbusAddress() {
+                return "";
+            }
+
+            public long pollIntervalMs() {
+                return 5000;
             }
 
             public String name() {
