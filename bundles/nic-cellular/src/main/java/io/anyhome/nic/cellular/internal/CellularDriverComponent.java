@@ -3,6 +3,7 @@ package io.anyhome.nic.cellular.internal;
 import io.anyhome.api.nic.InterfacePatterns;
 import io.anyhome.api.nic.NicCandidate;
 import io.anyhome.api.nic.NicDriver;
+import io.anyhome.api.nic.NicDriverNames;
 import io.anyhome.api.nic.NicHandle;
 import io.anyhome.api.nic.NicRegistry;
 import io.anyhome.api.nic.Technology;
@@ -82,7 +83,7 @@ public class CellularDriverComponent implements NicDriver {
         if (config.pollIntervalMs() < 100) {
             throw new IllegalArgumentException("pollIntervalMs: " + config.pollIntervalMs() + " is below 100");
         }
-        driver = new CellularDriver(DriverName.of("cellular", config.name(), properties), settings(config), registry,
+        driver = new CellularDriver(NicDriverNames.of("cellular", config.name(), properties), settings(config), registry,
                 logger::info);
         driver.claimAs(this);
         watcher = new ModemManagerWatcher(ModemManagerBus.address(config.dbusAddress()), config.pollIntervalMs(),

@@ -1,5 +1,6 @@
 package io.anyhome.nic.cellular.internal;
 
+import io.anyhome.api.testing.RecordingRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.entry;
