@@ -118,6 +118,17 @@ public interface Platform {
     void removeRule(PolicyRule rule) throws PlatformException;
 
     /**
+     * Removes every IPv6 policy rule at this priority, whatever its source and table. A component
+     * that owns a priority (the VI's care-of-address rules) calls it at start-up to clear what a
+     * predecessor killed before it could clean up left behind, for addresses that are gone.
+     *
+     * @param priority the priority, 1..32765
+     * @return how many rules were removed
+     * @throws PlatformException if the rules cannot be removed
+     */
+    int removeRules(int priority) throws PlatformException;
+
+    /**
      * Adds a proxy neighbour entry ({@code ip -6 neigh add proxy}), so that the interface answers
      * Neighbour Solicitations for the address (needs {@link Ipv6Setting#PROXY_NDP}); the home
      * agent publishes registered home addresses this way.

@@ -214,6 +214,13 @@ public class FakePlatform implements Platform {
     }
 
     @Override
+    public int removeRules(int priority) {
+        int before = rules.size();
+        rules.removeIf(r -> r.priority() == priority && r.from().isIpv6());
+        return before - rules.size();
+    }
+
+    @Override
     public void addProxyNeighbour(int index, InetAddress address) {
     }
 

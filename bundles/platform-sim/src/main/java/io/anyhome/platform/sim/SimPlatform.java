@@ -340,6 +340,15 @@ public final class SimPlatform implements Platform {
     }
 
     @Override
+    public int removeRules(int priority) {
+        synchronized (clock) {
+            int before = routes.rules.size();
+            routes.rules.removeIf(r -> r.priority() == priority && r.from().isIpv6());
+            return before - routes.rules.size();
+        }
+    }
+
+    @Override
     public void addProxyNeighbour(int index, InetAddress address) throws PlatformException {
         synchronized (clock) {
             SimInterface i = require(index, "add proxy neighbour " + address.getHostAddress());

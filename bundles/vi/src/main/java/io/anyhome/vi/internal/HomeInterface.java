@@ -21,8 +21,8 @@ import java.util.logging.Logger;
  * {@code home0}: the TUN device holding the home address, the routes that make it carry the
  * node's traffic, and the read loop (no OSGi here; {@link VirtualInterfaceComponent} adapts it).
  *
- * <p>Start-up, in order: open the TUN (up, MTU = uplink MTU less the tunnel overhead), add the
- * home address as a /128 without DAD (it is this node's alone; the home agent defends it on the
+ * <p>Start-up, in order: remove the rules a killed predecessor left at the VI's rule priority,
+ * open the TUN (up, MTU = uplink MTU less the tunnel overhead), add the home address as a /128 without DAD (it is this node's alone; the home agent defends it on the
  * home link), add {@code default dev home0 metric 1} to the main table — below the metric 1024
  * of the kernel's RA-learned defaults, so those never win — then follow the uplinks through the
  * platform's monitor ({@link UplinkRouting}) and start the read loop. {@link #close()} undoes it
@@ -66,6 +66,13 @@ final class HomeInterface implements VirtualInterface, AutoCloseable {
      */
     static HomeInterface start(Platform platform, ViConfiguration config,
             Supplier<InterfaceSwitch> interfaceSwitch) throws PlatformException {
+        // the care-of-address rules' priority is ours: what is there now was left by a node
+        // killed before it could clean up, possibly for addresses that are gone
+        int stale = platform.removeRules(config.rulePriority());
+        if (stale > 0) {
+            LOG.info(() -> "removed " + stale + " rule(s) at priority " + config.rulePriority()
+                    + " left by a previous node");
+        }
         TunDevice tun = platform.openTun(config.tunOptions());
         HomeInterface vi = new HomeInterface(platform, config, tun, interfaceSwitch);
         try {

@@ -87,19 +87,23 @@ class HomeInterfaceTest {
     }
 
     @Test
-    void givenRulesLeftByAKilledPredecessor_whenStarted_thenTheyAreAdoptedAndRemovedOnStop()
+    void givenRulesLeftByAKilledPredecessor_whenStarted_thenTheyAreClearedAndOtherRulesAreUntouched()
             throws Exception {
-        PolicyRule stale = new PolicyRule(IpPrefix.parse("2001:db8:20::5/128"), 1003, 1000);
-        platform.rules.add(stale);
+        PolicyRule gone = new PolicyRule(IpPrefix.parse("2001:db8:20::99/128"), 1003, 1000);
+        PolicyRule stillThere = new PolicyRule(IpPrefix.parse("2001:db8:20::5/128"), 1003, 1000);
+        PolicyRule someoneElses = new PolicyRule(IpPrefix.parse("2001:db8:77::1/128"), 77, 500);
+        platform.rules.addAll(List.of(gone, stillThere, someoneElses));
+
         start(Map.of());
+        assertThat(platform.rules).containsExactly(someoneElses);
 
         emitAddress(Change.NEW, ETH, InetAddress.getByName("2001:db8:20::5"), AddressEvent.SCOPE_GLOBAL);
-        assertThat(vi.routing().rules()).containsExactly(stale);
+        assertThat(platform.rules).containsExactlyInAnyOrder(someoneElses, stillThere);
         assertThat(vi.describe().failure).isNull();
 
         vi.close();
         vi = null;
-        assertThat(platform.rules).isEmpty();
+        assertThat(platform.rules).containsExactly(someoneElses);
         assertThat(platform.tun.isOpen()).isFalse();
     }
 

@@ -34,6 +34,8 @@ interface LinkConfigurator {
 
     void removeRule(PolicyRule rule) throws PlatformException;
 
+    int removeRules(int priority) throws PlatformException;
+
     void addProxyNeighbour(int index, InetAddress address) throws PlatformException;
 
     void removeProxyNeighbour(int index, InetAddress address) throws PlatformException;

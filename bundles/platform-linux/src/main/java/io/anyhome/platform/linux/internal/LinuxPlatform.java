@@ -159,6 +159,11 @@ final class LinuxPlatform implements Platform {
     }
 
     @Override
+    public int removeRules(int priority) throws PlatformException {
+        return links.removeRules(priority);
+    }
+
+    @Override
     public void addProxyNeighbour(int index, InetAddress address) throws PlatformException {
         links.addProxyNeighbour(index, address);
     }

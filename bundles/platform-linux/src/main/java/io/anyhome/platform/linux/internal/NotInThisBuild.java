@@ -85,6 +85,11 @@ final class NotInThisBuild implements NetworkMonitor, LinkConfigurator, SocketFa
     }
 
     @Override
+    public int removeRules(int priority) throws PlatformException {
+        throw missing("remove rules");
+    }
+
+    @Override
     public void addProxyNeighbour(int index, InetAddress address) throws PlatformException {
         throw missing("add proxy neighbour");
     }

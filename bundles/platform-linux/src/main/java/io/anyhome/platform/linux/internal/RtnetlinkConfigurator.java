@@ -1,5 +1,6 @@
 package io.anyhome.platform.linux.internal;
 
+import io.anyhome.api.AnyhomeException;
 import io.anyhome.api.AddressText;
 import io.anyhome.api.AnyhomeException.Code;
 import io.anyhome.api.IpPrefix;
@@ -23,6 +24,8 @@ import java.util.regex.Pattern;
  * {@link RtnetlinkPlatformOps}.
  */
 final class RtnetlinkConfigurator {
+    private static final int MAX_RULES_AT_ONE_PRIORITY = 4096;
+
     private static final Pattern INTERFACE_NAME = Pattern.compile("[^/:\\s]{1,15}");
 
     /**
@@ -91,6 +94,25 @@ final class RtnetlinkConfigurator {
 
     void removeRule(PolicyRule rule) throws PlatformException {
         execute("remove rule " + describe(rule), RtnetlinkRequests.rule(false, rule), Native.ENOENT);
+    }
+
+    /** Deletes IPv6 rules at this priority one by one until the kernel has none left (ENOENT). */
+    int removeRules(int priority) throws PlatformException {
+        String what = "remove rules at priority " + priority;
+        for (int removed = 0; removed < MAX_RULES_AT_ONE_PRIORITY; removed++) {
+            try (NetlinkSocket socket = NetlinkSocket.open(Native.NETLINK_ROUTE, 0, 0)) {
+                socket.execute(what, RtnetlinkRequests.removeRuleAt(priority));
+            } catch (ErrnoException e) {
+                if (e.errno() == Native.ENOENT) {
+                    return removed;
+                }
+                throw e.toPlatformException(what);
+            } catch (IOException e) {
+                throw NetlinkSocket.toPlatformException(what, e);
+            }
+        }
+        throw new PlatformException(AnyhomeException.Code.IO_ERROR, what + ": still rules left after "
+                + MAX_RULES_AT_ONE_PRIORITY + " removals");
     }
 
     void addProxyNeighbour(int index, InetAddress address) throws PlatformException {

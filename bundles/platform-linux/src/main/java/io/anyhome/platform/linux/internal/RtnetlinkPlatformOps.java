@@ -98,6 +98,12 @@ final class RtnetlinkPlatformOps implements NetworkMonitor, LinkConfigurator {
         configurator.removeRule(Objects.requireNonNull(rule, "rule"));
     }
 
+    /** {@code Platform.removeRules}. */
+    @Override
+    public int removeRules(int priority) throws PlatformException {
+        return configurator.removeRules(priority);
+    }
+
     /** {@code Platform.addProxyNeighbour}. */
     @Override
     public void addProxyNeighbour(int index, InetAddress address) throws PlatformException {

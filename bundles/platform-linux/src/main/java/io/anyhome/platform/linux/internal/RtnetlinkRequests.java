@@ -106,6 +106,16 @@ final class RtnetlinkRequests {
         return b.attributeU32(FRA_TABLE, rule.table()).attributeU32(FRA_PRIORITY, rule.priority());
     }
 
+    /**
+     * {@code ip -6 rule del priority P}: no source, table or action given, so the kernel deletes
+     * the first IPv6 rule at that priority, whatever it matches.
+     */
+    static NetlinkMessageBuilder removeRuleAt(int priority) {
+        return new NetlinkMessageBuilder(RTM_DELRULE, 0)
+                .u8(AF_INET6).u8(0).u8(0).u8(0).u8(0).u8(0).u8(0).u8(0).u32(0)
+                .attributeU32(FRA_PRIORITY, priority);
+    }
+
     /** {@code ip neigh replace|del proxy ADDRESS dev INDEX}. */
     static NetlinkMessageBuilder proxyNeighbour(boolean add, int index, InetAddress address) {
         return new NetlinkMessageBuilder(add ? RTM_NEWNEIGH : RTM_DELNEIGH, add ? NLM_F_CREATE | NLM_F_REPLACE : 0)

@@ -182,4 +182,23 @@ class RtnetlinkConfiguratorLabTest {
         assertThat(reader.read("eth0")).isEqualTo(new LinkDetails("", false));
         assertThat(reader.read("gone0")).isEqualTo(new LinkDetails("", false));
     }
+
+    @Test
+    void givenRulesAtAPriority_whenRemovedByPriority_thenOnlyThoseGoWhateverTheirSourceAndTable()
+            throws Exception {
+        try (LabNamespace ns = LabNamespace.create("rules")) {
+            ns.ip("-6", "rule", "add", "from", "2001:db8:1::10", "lookup", "1003", "priority", "1000");
+            ns.ip("-6", "rule", "add", "from", "2001:db8:1::11", "lookup", "1004", "priority", "1000");
+            ns.ip("-6", "rule", "add", "from", "2001:db8:1::12", "lookup", "77", "priority", "900");
+
+            int removed = ns.inside(() -> ops.removeRules(1000));
+            int again = ns.inside(() -> ops.removeRules(1000));
+
+            assertThat(removed).isEqualTo(2);
+            assertThat(again).isZero();
+            String rules = ns.ip("-6", "rule", "show");
+            assertThat(rules).contains("900:\tfrom 2001:db8:1::12 lookup 77")
+                    .doesNotContain("2001:db8:1::10").doesNotContain("2001:db8:1::11");
+        }
+    }
 }
