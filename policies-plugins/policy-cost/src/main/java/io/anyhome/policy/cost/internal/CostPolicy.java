@@ -42,7 +42,7 @@ final class CostPolicy implements InterfaceSelectionPolicy {
             long left = settings.failbackHoldMillis() - (context.now() - context.previousDecidedAt());
             return Decision.useUplink(current.id(), "stays on " + current.describe() + " although "
                     + best.describe() + " is preferred: failback hold of " + settings.failbackHoldMillis() / 1000
-                    + " s (failbackHoldSeconds), " + (left + 999) / 1000 + " s left" + notes(all, current, null));
+                    + " s (failbackHoldSeconds), " + (left + 999) / 1000 + " s left" + notes(all, current));
         }
         StringBuilder why = new StringBuilder(best.describe()).append(": best usable tier");
         best.capNote().ifPresent(n -> why.append("; it ").append(n));
@@ -50,11 +50,11 @@ final class CostPolicy implements InterfaceSelectionPolicy {
             why.append("; metered, used because no unmetered uplink")
                     .append(best.tier() == Tier.PRIMARY ? " in its tier" : " in its tier or better").append(" is usable");
         }
-        Placement runnerUp = candidates.size() > 1 ? candidates.get(1) : null;
-        if (runnerUp != null && best.tiesWith(runnerUp)) {
-            why.append("; tie with ").append(runnerUp.id()).append(" (same tier, metering and cost) broken by uplink id");
+        Placement tie = candidates.size() > 1 && best.tiesWith(candidates.get(1)) ? candidates.get(1) : null;
+        if (tie != null) {
+            why.append("; tie with ").append(tie.id()).append(" (same tier, metering and cost) broken by uplink id");
         }
-        return Decision.useUplink(best.id(), why + notes(all, best, runnerUp));
+        return Decision.useUplink(best.id(), why + notes(all, best));
     }
 
     /** The uplink in force, if the failback hold keeps it rather than moving to the better one. */
@@ -73,10 +73,10 @@ final class CostPolicy implements InterfaceSelectionPolicy {
     }
 
     /** Remarks on the other uplinks an operator would ask about: better ones that are down, capped ones, never ones. */
-    private static String notes(List<Placement> all, Placement chosen, Placement mentioned) {
+    private static String notes(List<Placement> all, Placement chosen) {
         List<String> notes = new ArrayList<>();
         for (Placement p : all) {
-            if (p == chosen || p == mentioned) {
+            if (p == chosen) {
                 continue;
             }
             if (p.capNote().isPresent()) {

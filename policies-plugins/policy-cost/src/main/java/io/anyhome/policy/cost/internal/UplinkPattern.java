@@ -25,6 +25,9 @@ record UplinkPattern(String text, InterfacePatterns ids, String technology) {
     static UplinkPattern parse(String key, String text) {
         InterfacePatterns ids = null;
         String technology = null;
+        if (text.isEmpty() || text.chars().anyMatch(Character::isWhitespace)) {
+            throw notAPattern(text);
+        }
         try {
             ids = InterfacePatterns.parse(key, text);
         } catch (IllegalArgumentException notAGlob) {
@@ -37,11 +40,15 @@ record UplinkPattern(String text, InterfacePatterns ids, String technology) {
                 // maybe an interface name that is no technology name (eth-1)
             }
         }
-        if (ids == null && technology == null || ids != null && ids.isEmpty()) {
-            throw new IllegalArgumentException("'" + text + "' is neither an uplink id pattern (1 to 15 of letters,"
-                    + " digits, _ . @ + = - and the wildcards * ?) nor a technology name");
+        if (ids == null && technology == null) {
+            throw notAPattern(text);
         }
         return new UplinkPattern(text, ids, technology);
+    }
+
+    private static IllegalArgumentException notAPattern(String text) {
+        return new IllegalArgumentException("'" + text + "' is neither an uplink id pattern (1 to 15 of letters,"
+                + " digits, _ . @ + = - and the wildcards * ?) nor a technology name");
     }
 
     /**
