@@ -26,7 +26,8 @@ public final class SelectionContext {
      * @param uplinks every known uplink, usable or not; ids must be unique
      * @param flows the active flows
      * @param previousDecision the decision in force, or null on the first evaluation
-     * @param previousDecidedAt when the decision in force was made, epoch milliseconds; 0 if none
+     * @param previousDecidedAt when the routing in force began, epoch milliseconds; 0 if none
+     *     (see {@link #previousDecidedAt()})
      * @throws IllegalArgumentException naming a duplicate uplink id or an inconsistent previous decision time
      */
     public SelectionContext(long now, List<UplinkSnapshot> uplinks, List<FlowSnapshot> flows,
@@ -84,7 +85,15 @@ public final class SelectionContext {
         return Optional.ofNullable(previousDecision);
     }
 
-    /** @return when the decision in force was made, epoch milliseconds; 0 if none */
+    /**
+     * When the routing in force began: the engine moves this time only when it publishes a
+     * decision that routes differently from the one before ({@link Decision#sameRouting} false);
+     * a decision that only rewords its reason keeps it. A policy's hold-down against leaving the
+     * current uplink counts from here; how long an uplink has been usable is
+     * {@link UplinkSnapshot#usableSince()}.
+     *
+     * @return epoch milliseconds; 0 if there is no decision in force
+     */
     public long previousDecidedAt() {
         return previousDecidedAt;
     }

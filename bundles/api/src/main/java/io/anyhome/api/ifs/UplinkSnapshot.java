@@ -24,10 +24,12 @@ import java.util.OptionalDouble;
  * @param careOfAddress the uplink's usable care-of address, if it has one
  * @param bindingState the state of the home agent binding through the uplink
  * @param pathState the state of the uplink's path
+ * @param usableSince when {@link #isUsable()} last changed value (epoch milliseconds): how long
+ *     the uplink has been usable, or unusable; a policy's hold-down before failing back reads it
  */
 public record UplinkSnapshot(String id, Technology technology, NicState state, Map<String, Double> metrics,
         double cost, boolean metered, long usageBytes, Optional<InetAddress> careOfAddress,
-        BindingState bindingState, PathState pathState) {
+        BindingState bindingState, PathState pathState, long usableSince) {
 
     /**
      * Validates and copies the fields.
@@ -42,6 +44,7 @@ public record UplinkSnapshot(String id, Technology technology, NicState state, M
      * @param careOfAddress the uplink's usable care-of address, if it has one
      * @param bindingState the state of the home agent binding through the uplink
      * @param pathState the state of the uplink's path
+     * @param usableSince when {@link #isUsable()} last changed value, epoch milliseconds
      * @throws IllegalArgumentException naming the field if a value is out of range
      */
     public UplinkSnapshot {
@@ -58,6 +61,9 @@ public record UplinkSnapshot(String id, Technology technology, NicState state, M
         Objects.requireNonNull(careOfAddress, "careOfAddress");
         Objects.requireNonNull(bindingState, "bindingState");
         Objects.requireNonNull(pathState, "pathState");
+        if (usableSince < 0) {
+            throw new IllegalArgumentException("usableSince " + usableSince + " of uplink " + id + " is negative");
+        }
     }
 
     /**

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class SelectionContextTest {
     private static UplinkSnapshot uplink(String id, NicState state, PathState path, Map<String, Double> metrics) {
         return new UplinkSnapshot(id, Technology.WLAN, state, metrics, 0, false, 0,
-                Optional.of(AddressText.parse("2001:db8:3::5")), BindingState.REGISTERED, path);
+                Optional.of(AddressText.parse("2001:db8:3::5")), BindingState.REGISTERED, path, 0);
     }
 
     @Test
@@ -73,7 +73,7 @@ class SelectionContextTest {
     @Test
     void givenInvalidUplinkFields_whenConstructed_thenTheFieldIsNamed() {
         assertThatIllegalArgumentException().isThrownBy(() -> new UplinkSnapshot("wlan0", Technology.WLAN,
-                NicState.UP, Map.of(), -1, false, 0, Optional.empty(), BindingState.NONE, PathState.DOWN))
+                NicState.UP, Map.of(), -1, false, 0, Optional.empty(), BindingState.NONE, PathState.DOWN, 0))
                 .withMessageContaining("cost -1.0 of uplink wlan0");
         assertThatIllegalArgumentException().isThrownBy(() -> new FlowSnapshot(
                 new FlowKey(AddressText.parse("2001:db8::1"), AddressText.parse("2001:db8::2"), 6, 1, 2, 0),

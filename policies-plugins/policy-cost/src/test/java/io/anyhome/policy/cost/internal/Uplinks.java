@@ -18,7 +18,7 @@ final class Uplinks {
 
     static UplinkSnapshot up(String id, String technology, boolean metered, double cost, long usage) {
         return new UplinkSnapshot(id, Technology.of(technology), NicState.UP, Map.of(), cost, metered, usage,
-                Optional.empty(), BindingState.REGISTERED, PathState.UP);
+                Optional.empty(), BindingState.REGISTERED, PathState.UP, 0);
     }
 
     static UplinkSnapshot up(String id, String technology, boolean metered, double cost) {
@@ -27,7 +27,7 @@ final class Uplinks {
 
     static UplinkSnapshot down(UplinkSnapshot u) {
         return new UplinkSnapshot(u.id(), u.technology(), NicState.DOWN, u.metrics(), u.cost(), u.metered(),
-                u.usageBytes(), Optional.empty(), BindingState.NONE, PathState.DOWN);
+                u.usageBytes(), Optional.empty(), BindingState.NONE, PathState.DOWN, 0);
     }
 
     static SelectionContext context(long now, UplinkSnapshot... uplinks) {

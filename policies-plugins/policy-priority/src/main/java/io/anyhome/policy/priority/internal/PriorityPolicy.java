@@ -22,13 +22,11 @@ import java.util.stream.Collectors;
  * uplink fails; {@code better} once the better-ranked uplink has stayed usable for
  * {@code holdDownMs}. An uplink of equal rank is never a reason to move.
  *
- * <p>Hold-down memory, with no state of its own: when a better-ranked uplink becomes usable, the
- * policy keeps the current uplink with a <em>waiting</em> reason naming both uplinks. That decision
- * differs from the one before (its reason does), so the engine records its time as
- * {@link SelectionContext#previousDecidedAt()}; while the same waiting decision is repeated, that
- * time stays, and once {@code now - previousDecidedAt >= holdDownMs} traffic moves. If the better
- * uplink fails meanwhile the waiting decision is replaced, so when it returns the hold-down starts
- * again: a flapping uplink gets no traffic.
+ * <p>Hold-down, with no state of its own: the snapshot says since when each uplink has been
+ * usable ({@link UplinkSnapshot#usableSince()}). While a better-ranked uplink has been usable for
+ * less than {@code holdDownMs} the policy keeps the current uplink with a <em>waiting</em> reason
+ * naming both; once {@code now - usableSince >= holdDownMs} traffic moves. Every flap of the
+ * better uplink restarts its {@code usableSince}: a flapping uplink gets no traffic.
  *
  * <p>Pure: reads the context only, keeps nothing between calls; used by
  * {@link PriorityPolicyComponent} and by tests.
@@ -79,17 +77,16 @@ public final class PriorityPolicy implements InterfaceSelectionPolicy {
     }
 
     private Decision afterHoldDown(SelectionContext context, UplinkSnapshot best, UplinkSnapshot now) {
-        String waiting = best.id() + " (" + rankText(best) + ") is usable; staying on " + now.id() + " ("
-                + rankText(now) + ") until " + best.id() + " has stayed usable for " + settings.holdDownMs()
-                + " ms (failback=better)";
-        boolean alreadyWaiting = context.previousDecision().map(d -> d.reason().equals(waiting)).orElse(false);
-        long usableFor = alreadyWaiting ? context.now() - context.previousDecidedAt() : 0;
+        long usableFor = context.now() - best.usableSince();
         if (usableFor >= settings.holdDownMs()) {
             return Decision.useUplink(best.id(), "moving back to " + best.id() + " (" + rankText(best) + ") from "
                     + now.id() + " (" + rankText(now) + ") after it stayed usable for " + usableFor
                     + " ms (failback=better, holdDownMs=" + settings.holdDownMs() + ")");
         }
-        return Decision.useUplink(now.id(), waiting);
+        // the reason stays the same while waiting: it names the rule, not the time left
+        return Decision.useUplink(now.id(), best.id() + " (" + rankText(best) + ") is usable; staying on "
+                + now.id() + " (" + rankText(now) + ") until " + best.id() + " has stayed usable for "
+                + settings.holdDownMs() + " ms (failback=better)");
     }
 
     /** @return the index of the first order entry matching the uplink, or the order's size if none does */

@@ -141,9 +141,10 @@ class PriorityPolicyTest {
         PriorityPolicy policy = policy(DEFAULT_ORDER, "better", 5_000);
         Decision onWlan = Decision.useUplink("wlan0", "eth0 down");
 
-        Decision waiting = policy.decide(after(onWlan, 1_000, 2_000, up("eth0", ETHERNET), up("wlan0", WLAN)));
-        Decision stillWaiting = policy.decide(after(waiting, 2_000, 6_999, up("eth0", ETHERNET), up("wlan0", WLAN)));
-        Decision moved = policy.decide(after(waiting, 2_000, 7_000, up("eth0", ETHERNET), up("wlan0", WLAN)));
+        // eth0 is usable again from 2 000 ms on
+        Decision waiting = policy.decide(after(onWlan, 1_000, 2_000, up("eth0", ETHERNET, 2_000), up("wlan0", WLAN)));
+        Decision stillWaiting = policy.decide(after(waiting, 1_000, 6_999, up("eth0", ETHERNET, 2_000), up("wlan0", WLAN)));
+        Decision moved = policy.decide(after(waiting, 1_000, 7_000, up("eth0", ETHERNET, 2_000), up("wlan0", WLAN)));
 
         assertThat(waiting.defaultUplink()).contains("wlan0");
         assertThat(waiting.reason()).isEqualTo("eth0 (order entry 1 'ethernet') is usable; staying on wlan0"
@@ -155,12 +156,21 @@ class PriorityPolicyTest {
     }
 
     @Test
-    void givenFailbackBetter_whenTheDecisionInForceIsOldButNotAWait_thenTheHoldDownStartsNow() {
+    void givenFailbackBetter_whenTheDecisionInForceIsOldButTheBetterUplinkHasJustReturned_thenItWaits() {
         Decision d = policy(DEFAULT_ORDER, "better", 5_000).decide(after(Decision.useUplink("wlan0", "eth0 down"),
-                1_000, 600_000, up("eth0", ETHERNET), up("wlan0", WLAN)));
+                1_000, 600_000, up("eth0", ETHERNET, 599_000), up("wlan0", WLAN)));
 
         assertThat(d.defaultUplink()).contains("wlan0");
         assertThat(d.reason()).contains("until eth0 has stayed usable for 5000 ms");
+    }
+
+    @Test
+    void givenFailbackBetter_whenTheBetterUplinkHasLongBeenUsable_thenTrafficMovesAtOnce() {
+        Decision d = policy(DEFAULT_ORDER, "better", 5_000).decide(after(Decision.useUplink("wlan0", "eth0 down"),
+                1_000, 600_000, up("eth0", ETHERNET, 500_000), up("wlan0", WLAN)));
+
+        assertThat(d.defaultUplink()).contains("eth0");
+        assertThat(d.reason()).contains("after it stayed usable for 100000 ms");
     }
 
     @Test

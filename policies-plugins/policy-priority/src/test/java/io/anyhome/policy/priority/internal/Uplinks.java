@@ -18,13 +18,23 @@ final class Uplinks {
     }
 
     static UplinkSnapshot up(String id, Technology technology) {
+        return up(id, technology, 0);
+    }
+
+    /** An uplink usable since {@code since} (epoch ms). */
+    static UplinkSnapshot up(String id, Technology technology, long since) {
         return new UplinkSnapshot(id, technology, NicState.UP, Map.of(), 0, false, 0, Optional.empty(),
-                BindingState.REGISTERED, PathState.UP);
+                BindingState.REGISTERED, PathState.UP, since);
     }
 
     static UplinkSnapshot down(String id, Technology technology) {
         return new UplinkSnapshot(id, technology, NicState.DOWN, Map.of(), 0, false, 0, Optional.empty(),
-                BindingState.NONE, PathState.DOWN);
+                BindingState.NONE, PathState.DOWN, 0);
+    }
+
+    private static UplinkSnapshot since(UplinkSnapshot u, long since) {
+        return new UplinkSnapshot(u.id(), u.technology(), u.state(), u.metrics(), u.cost(), u.metered(),
+                u.usageBytes(), u.careOfAddress(), u.bindingState(), u.pathState(), since);
     }
 
     static SelectionContext first(long now, UplinkSnapshot... uplinks) {
@@ -41,28 +51,40 @@ final class Uplinks {
     }
 
     /**
-     * What the selection engine remembers between evaluations: the decision in force and when it
-     * was made, a decision counting as new when it differs from the one in force (reason included).
+     * What the selection engine remembers between evaluations, as SelectionContext documents it:
+     * the decision in force, when its routing began (moved only when the routing changes), and
+     * for each uplink when its usability last changed.
      */
     static final class Engine {
         private final InterfaceSelectionPolicy policy;
         private Decision inForce;
         private long decidedAt;
         private int routingChanges;
+        private final Map<String, long[]> usability = new java.util.HashMap<>(); // id -> {usable 0/1, since}
 
         Engine(InterfaceSelectionPolicy policy) {
             this.policy = policy;
         }
 
         Decision evaluate(long now, UplinkSnapshot... uplinks) {
-            Decision d = policy.decide(new SelectionContext(now, List.of(uplinks), List.of(), inForce, decidedAt));
-            if (inForce != null && !d.sameRouting(inForce)) {
-                routingChanges++;
+            List<UplinkSnapshot> seen = new java.util.ArrayList<>();
+            for (UplinkSnapshot u : uplinks) {
+                long usable = u.isUsable() ? 1 : 0;
+                long[] was = usability.get(u.id());
+                if (was == null || was[0] != usable) {
+                    was = new long[] {usable, now};
+                    usability.put(u.id(), was);
+                }
+                seen.add(since(u, was[1]));
             }
-            if (!d.equals(inForce)) {
-                inForce = d;
+            Decision d = policy.decide(new SelectionContext(now, seen, List.of(), inForce, decidedAt));
+            if (inForce == null || !d.sameRouting(inForce)) {
+                if (inForce != null) {
+                    routingChanges++;
+                }
                 decidedAt = now;
             }
+            inForce = d;
             return d;
         }
 

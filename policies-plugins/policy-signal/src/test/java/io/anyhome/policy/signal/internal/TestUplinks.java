@@ -36,7 +36,7 @@ final class TestUplinks {
 
     static UplinkSnapshot uplink(String id, Technology tech, NicState nic, PathState path, Map<String, Double> metrics) {
         return new UplinkSnapshot(id, tech, nic, new HashMap<>(metrics), 0, false, 0, Optional.empty(),
-                BindingState.REGISTERED, path);
+                BindingState.REGISTERED, path, 0);
     }
 
     /** A first-evaluation context. */
