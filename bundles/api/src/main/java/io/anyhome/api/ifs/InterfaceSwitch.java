@@ -72,4 +72,7 @@ public interface InterfaceSwitch {
      * @return the latest handovers, newest first
      */
     List<HandoverDTO> handovers(int limit);
+
+    /** @return every watched interface with its routers, prefixes and care-of address ({@code ra:list}) */
+    List<AccessLinkDTO> accessLinks();
 }

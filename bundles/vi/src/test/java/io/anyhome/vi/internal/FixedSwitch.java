@@ -58,4 +58,9 @@ final class FixedSwitch implements InterfaceSwitch {
     public List<HandoverDTO> handovers(int limit) {
         return List.of();
     }
+
+    @Override
+    public List<io.anyhome.api.ifs.AccessLinkDTO> accessLinks() {
+        return List.of();
+    }
 }
