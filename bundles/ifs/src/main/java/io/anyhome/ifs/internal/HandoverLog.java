@@ -36,12 +36,27 @@ public final class HandoverLog {
      * Appends a handover, dropping the oldest one when the log is full.
      *
      * @param handover the handover; the log keeps a copy
+     * @return the log's copy, for {@link #recordTraffic}
      */
-    public synchronized void append(HandoverDTO handover) {
+    public synchronized HandoverDTO append(HandoverDTO handover) {
         if (entries.size() == capacity) {
             entries.removeFirst();
         }
-        entries.addLast(copy(handover));
+        HandoverDTO stored = copy(handover);
+        entries.addLast(stored);
+        return stored;
+    }
+
+    /**
+     * Records when the new uplink carried its first packet, once.
+     *
+     * @param stored what {@link #append} returned
+     * @param millis milliseconds from the trigger to the first packet
+     */
+    public synchronized void recordTraffic(HandoverDTO stored, long millis) {
+        if (stored.triggerToTrafficMs < 0) {
+            stored.triggerToTrafficMs = millis;
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import io.anyhome.api.ifs.InterfaceSelectionPolicy;
 import io.anyhome.api.ifs.PolicyDTO;
 import io.anyhome.api.ifs.SelectionContext;
 import io.anyhome.api.ifs.UplinkSnapshot;
+import io.anyhome.ifs.internal.flow.HandoverMark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +21,8 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -52,6 +55,19 @@ public final class PolicyEngine implements AutoCloseable {
     private record Published(Decision decision, long decidedAt) {
     }
 
+    /** Told when a decision that routes differently is published, before the decision listeners. */
+    @FunctionalInterface
+    public interface PublishHook {
+        /**
+         * @param decision the decision now in force
+         * @param handover the handover it makes (the default uplink changed), null if none
+         * @param trigger what caused the evaluation
+         * @param policy the policy that decided, {@link #NO_POLICY} if none
+         * @param atMillis when it was published
+         */
+        void published(Decision decision, HandoverMark handover, String trigger, String policy, long atMillis);
+    }
+
     private record Outcome(Decision decision, String failure) {
     }
 
@@ -62,6 +78,9 @@ public final class PolicyEngine implements AutoCloseable {
     private final Supplier<List<FlowSnapshot>> flows;
     private final Supplier<List<DecisionListener>> listeners;
     private final LongSupplier clock;
+    private final BiFunction<Decision, SelectionContext, Decision> overlay;
+    private final PublishHook publishHook;
+    private final BiConsumer<String, String> policyFailed;
     private final long budgetMillis;
     private final PolicyRegistry registry = new PolicyRegistry();
     private final HandoverLog handovers;
@@ -80,6 +99,9 @@ public final class PolicyEngine implements AutoCloseable {
         this.flows = Objects.requireNonNull(b.flows, "flows");
         this.listeners = b.listeners;
         this.clock = b.clock;
+        this.overlay = b.overlay;
+        this.publishHook = b.publishHook;
+        this.policyFailed = b.policyFailed;
         this.budgetMillis = b.budgetMillis;
         this.handovers = new HandoverLog(b.handoverCapacity);
     }
@@ -220,6 +242,7 @@ public final class PolicyEngine implements AutoCloseable {
                 }
                 decision = keepCurrentIfNoneChosen(context, decision);
             }
+            decision = overlay.apply(decision, context);
             publish(before, decision, now, trigger, triggerTime, by, context);
         }
     }
@@ -252,6 +275,11 @@ public final class PolicyEngine implements AutoCloseable {
             return new Outcome(decision, null);
         }
         registry.failed(slot, micros, failure);
+        try {
+            policyFailed.accept(slot.name, failure);
+        } catch (RuntimeException e) {
+            // reporting must not stop the evaluation
+        }
         return new Outcome(null, failure);
     }
 
@@ -298,15 +326,9 @@ public final class PolicyEngine implements AutoCloseable {
         if (!routingChanged) {
             return;
         }
-        for (DecisionListener l : listeners.get()) {
-            try {
-                l.decisionChanged(previous, decision, now);
-            } catch (RuntimeException e) {
-                // a listener must not throw; the others are still told
-            }
-        }
         String from = previous == null ? null : previous.defaultUplink().orElse(null);
         String to = decision.defaultUplink().orElse(null);
+        HandoverMark mark = null;
         if (!Objects.equals(from, to)) {
             HandoverDTO h = new HandoverDTO();
             h.time = now;
@@ -318,7 +340,18 @@ public final class PolicyEngine implements AutoCloseable {
             h.policy = policy;
             h.flowsMoved = flowsMoved(context.flows(), decision);
             h.triggerToTrafficMs = -1;
-            handovers.append(h);
+            HandoverDTO stored = handovers.append(h);
+            if (to != null) {
+                mark = new HandoverMark(to, triggerTime, ms -> handovers.recordTraffic(stored, ms));
+            }
+        }
+        publishHook.published(decision, mark, trigger, policy, now);
+        for (DecisionListener l : listeners.get()) {
+            try {
+                l.decisionChanged(previous, decision, now);
+            } catch (RuntimeException e) {
+                // a listener must not throw; the others are still told
+            }
         }
     }
 
@@ -341,6 +374,9 @@ public final class PolicyEngine implements AutoCloseable {
         private Supplier<List<FlowSnapshot>> flows;
         private Supplier<List<DecisionListener>> listeners = List::of;
         private LongSupplier clock = System::currentTimeMillis;
+        private BiFunction<Decision, SelectionContext, Decision> overlay = (d, c) -> d;
+        private PublishHook publishHook = (d, m, t, p, at) -> { };
+        private BiConsumer<String, String> policyFailed = (n, f) -> { };
         private long budgetMillis = 50;
         private int handoverCapacity = 256;
 
@@ -423,6 +459,34 @@ public final class PolicyEngine implements AutoCloseable {
                 throw new IllegalArgumentException("handover log capacity " + capacity + " must be at least 1");
             }
             this.handoverCapacity = capacity;
+            return this;
+        }
+
+        /**
+         * @param function applied to every decision before it is published (operator pins and
+         *     forbids); must return a decision
+         * @return this builder
+         */
+        public Builder overlay(BiFunction<Decision, SelectionContext, Decision> function) {
+            this.overlay = Objects.requireNonNull(function, "function");
+            return this;
+        }
+
+        /**
+         * @param hook told first whenever the routing changes (the switch publishes it to the data path)
+         * @return this builder
+         */
+        public Builder onPublish(PublishHook hook) {
+            this.publishHook = Objects.requireNonNull(hook, "hook");
+            return this;
+        }
+
+        /**
+         * @param reporter told the policy name and the failure when a policy is disabled
+         * @return this builder
+         */
+        public Builder onPolicyFailure(BiConsumer<String, String> reporter) {
+            this.policyFailed = Objects.requireNonNull(reporter, "reporter");
             return this;
         }
 

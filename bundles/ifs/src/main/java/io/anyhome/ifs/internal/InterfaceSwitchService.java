@@ -1,0 +1,415 @@
+package io.anyhome.ifs.internal;
+
+import io.anyhome.api.AnyhomeException;
+import io.anyhome.api.ifs.AccessLinkDTO;
+import io.anyhome.api.ifs.Decision;
+import io.anyhome.api.ifs.DecisionListener;
+import io.anyhome.api.ifs.FlowDTO;
+import io.anyhome.api.ifs.FlowRule;
+import io.anyhome.api.ifs.HandoverDTO;
+import io.anyhome.api.ifs.IfsStatusDTO;
+import io.anyhome.api.ifs.InterfaceSelectionPolicy;
+import io.anyhome.api.ifs.InterfaceSwitch;
+import io.anyhome.api.ifs.PolicyDTO;
+import io.anyhome.api.ifs.UplinkDTO;
+import io.anyhome.api.ifs.UplinkListener;
+import io.anyhome.api.ifs.UplinkSnapshot;
+import io.anyhome.api.nic.NicRegistry;
+import io.anyhome.api.path.Path;
+import io.anyhome.api.path.PathListener;
+import io.anyhome.api.path.PathState;
+import io.anyhome.api.AddressText;
+import io.anyhome.ifs.internal.flow.FlowSwitch;
+import io.anyhome.ifs.internal.flow.FlowTable;
+import io.anyhome.ifs.internal.flow.HandoverMark;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The Interface Switching module assembled, without OSGi: the {@link PolicyEngine} fed with
+ * uplink snapshots from the NIC registry and the paths, the {@link FlowSwitch} on the data path,
+ * the operator's pins and forbids, and the engine thread that evaluates on every signal (uplink
+ * up/down, path state, policy and operator changes) and at least once per interval, expires idle
+ * flows and rolls the accounting period over.
+ *
+ * <p>Signals arrive on the threads that saw them ({@link UplinkListener}, {@link PathListener})
+ * and only queue an evaluation; the data path ({@link #pathFor}) never waits for the engine.
+ */
+public final class InterfaceSwitchService implements InterfaceSwitch, UplinkListener, PathListener, AutoCloseable {
+    /** What the switch tells its host (logs, events); called on the engine thread. */
+    public interface Reports {
+        /** Traffic moved to another default uplink. */
+        void switched(String from, String to, String trigger, String reason, String policy, long at);
+
+        /** A decision that routes differently was published. */
+        void decided(String uplink, String reason, String policy);
+
+        /** A policy failed and is disabled. */
+        void policyFailed(String policy, String failure);
+
+        /** The policy that decides changed. */
+        void policyChanged(String policy, String reason);
+
+        /** Something went wrong in the background. */
+        void problem(String message, Throwable cause);
+    }
+
+    private static final long OPERATOR_WAIT_MS = 5_000;
+
+    private final IfsConfiguration config;
+    private final NicRegistry registry;
+    private final LongSupplier clock;
+    private final Reports reports;
+    private final ScheduledExecutorService engineThread;
+    private final PolicyEngine engine;
+    private final FlowSwitch flowSwitch;
+    private final OperatorControl operator = new OperatorControl();
+    private final UplinkView uplinkView = new UplinkView();
+    private final Map<String, Path> paths = new ConcurrentHashMap<>();
+    private final List<DecisionListener> decisionListeners = new CopyOnWriteArrayList<>();
+    private final AccountingPeriod period;
+    private volatile Supplier<List<AccessLinkDTO>> accessLinks = List::of;
+    private volatile Supplier<Map<String, InetAddress>> careOfAddresses = Map::of;
+    private volatile List<UplinkSnapshot> lastUplinks = List.of();
+    private volatile String lastDecidingPolicy;
+
+    /**
+     * @param config the settings
+     * @param registry the NIC registry: the uplinks are the NICs a driver claimed
+     * @param clock epoch milliseconds
+     * @param reports told about switches, decisions and failures
+     */
+    public InterfaceSwitchService(IfsConfiguration config, NicRegistry registry, LongSupplier clock, Reports reports) {
+        this.config = config;
+        this.registry = registry;
+        this.clock = clock;
+        this.reports = reports;
+        this.engineThread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "anyhome-ifs-engine");
+            t.setDaemon(true);
+            return t;
+        });
+        this.flowSwitch = new FlowSwitch(new FlowTable(config.flowTableSlots()), clock);
+        this.period = new AccountingPeriod(config.accountingDay(), clock.getAsLong());
+        this.engine = PolicyEngine.builder()
+                .uplinks(this::policyUplinks)
+                .flows(flowSwitch::snapshots)
+                .listeners(() -> decisionListeners)
+                .clock(clock)
+                .budgetMillis(config.policyBudgetMs())
+                .handoverCapacity(config.handoverLogSize())
+                .overlay(operator::apply)
+                .onPublish(this::published)
+                .onPolicyFailure(reports::policyFailed)
+                .build();
+        engine.configureActive(config.policy());
+    }
+
+    /** Starts the periodic evaluation; the first runs at once. */
+    public void start() {
+        long interval = config.evaluationIntervalMs();
+        engineThread.scheduleWithFixedDelay(this::tick, 0, interval, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Connects movement detection: care-of addresses for the snapshots, access links for ra:list.
+     *
+     * @param links the access links
+     * @param coas the usable care-of address of each uplink
+     */
+    public void watchAccessLinks(Supplier<List<AccessLinkDTO>> links, Supplier<Map<String, InetAddress>> coas) {
+        this.accessLinks = Objects.requireNonNull(links, "links");
+        this.careOfAddresses = Objects.requireNonNull(coas, "coas");
+    }
+
+    @Override
+    public void close() {
+        engineThread.shutdownNow();
+        engine.close();
+    }
+
+    // ---- what the component feeds in
+
+    void addPolicy(String name, int ranking, long serviceId, String bundle, InterfaceSelectionPolicy policy) {
+        engine.addPolicy(name, ranking, serviceId, bundle, policy);
+        trigger(HandoverDTO.TRIGGER_POLICY, clock.getAsLong());
+    }
+
+    void removePolicy(long serviceId) {
+        if (engine.removePolicy(serviceId)) {
+            trigger(HandoverDTO.TRIGGER_POLICY, clock.getAsLong());
+        }
+    }
+
+    void configurePolicy(String name) {
+        engine.configureActive(name);
+        trigger(HandoverDTO.TRIGGER_POLICY, clock.getAsLong());
+    }
+
+    /** @param path a path service that arrived */
+    public void addPath(Path path) {
+        paths.put(path.uplink(), path);
+        pathsChanged();
+    }
+
+    /** @param path a path service that went away */
+    public void removePath(Path path) {
+        if (paths.remove(path.uplink(), path)) {
+            pathsChanged();
+        }
+    }
+
+    private void pathsChanged() {
+        long now = clock.getAsLong();
+        engineThread.execute(() -> flowSwitch.updatePaths(Map.copyOf(paths)));
+        trigger(HandoverDTO.TRIGGER_PATH, now);
+    }
+
+    void addDecisionListener(DecisionListener l) {
+        decisionListeners.add(l);
+    }
+
+    void removeDecisionListener(DecisionListener l) {
+        decisionListeners.remove(l);
+    }
+
+    // ---- fast signals
+
+    @Override
+    public void uplinkUp(String uplink, long atMillis) {
+        trigger(HandoverDTO.TRIGGER_LINK_UP, atMillis);
+    }
+
+    @Override
+    public void uplinkDown(String uplink, long atMillis, String cause) {
+        trigger(HandoverDTO.TRIGGER_LINK_DOWN, atMillis);
+    }
+
+    @Override
+    public void pathStateChanged(Path path, PathState previous, PathState current, long atMillis) {
+        trigger(HandoverDTO.TRIGGER_PATH, atMillis);
+    }
+
+    /**
+     * Queues an evaluation on the engine thread.
+     *
+     * @param trigger one of the {@code HandoverDTO.TRIGGER_} values
+     * @param atMillis when the trigger was seen
+     * @return the queued evaluation
+     */
+    public Future<?> trigger(String trigger, long atMillis) {
+        try {
+            return engineThread.submit(() -> evaluate(trigger, atMillis));
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+    }
+
+    private void evaluate(String trigger, long atMillis) {
+        try {
+            String before = lastDecidingPolicy;
+            engine.evaluate(trigger, atMillis);
+            String now = effectivePolicy();
+            if (!Objects.equals(before, now)) {
+                lastDecidingPolicy = now;
+                reports.policyChanged(now == null ? PolicyEngine.NO_POLICY : now, fallbackReason());
+            }
+        } catch (RuntimeException e) {
+            reports.problem("interface switch evaluation failed (" + trigger + ")", e);
+        }
+    }
+
+    private void tick() {
+        long now = clock.getAsLong();
+        try {
+            flowSwitch.expire(now, config.flowIdleSeconds() * 1000L);
+            if (period.rolledOver(now)) {
+                flowSwitch.resetUsage();
+            }
+        } catch (RuntimeException e) {
+            reports.problem("interface switch maintenance failed", e);
+        }
+        evaluate(HandoverDTO.TRIGGER_DECISION, now);
+    }
+
+    private List<UplinkSnapshot> allUplinks() {
+        List<UplinkSnapshot> all = uplinkView.snapshot(clock.getAsLong(), registry.list(), paths,
+                careOfAddresses.get(), flowSwitch.usageBytes());
+        lastUplinks = all;
+        return all;
+    }
+
+    private List<UplinkSnapshot> policyUplinks() {
+        return allUplinks().stream().filter(u -> !operator.isForbidden(u.id())).toList();
+    }
+
+    private void published(Decision decision, HandoverMark handover, String trigger, String policy, long at) {
+        List<String> ids = lastUplinks.stream().map(UplinkSnapshot::id).toList();
+        flowSwitch.publish(decision, operator.pins(), ids, Map.copyOf(paths), handover);
+        reports.decided(decision.defaultUplink().orElse(null), decision.reason(), policy);
+        if (handover != null || decision.defaultUplink().isEmpty()) {
+            List<HandoverDTO> last = engine.handovers(1);
+            if (!last.isEmpty() && last.get(0).time == at) {
+                HandoverDTO h = last.get(0);
+                reports.switched(h.from, h.to, h.trigger, h.reason, h.policy, at);
+            }
+        }
+    }
+
+    // ---- InterfaceSwitch
+
+    @Override
+    public Path pathFor(ByteBuffer packet) {
+        return flowSwitch.pathFor(packet);
+    }
+
+    @Override
+    public IfsStatusDTO status() {
+        IfsStatusDTO s = new IfsStatusDTO();
+        s.activePolicy = effectivePolicy();
+        s.policyFallback = fallbackReason();
+        Decision d = engine.current();
+        s.defaultUplink = d.defaultUplink().orElse(null);
+        s.decisionReason = d.reason();
+        s.decidedAt = engine.decidedAt();
+        s.lastEvaluationMicros = engine.policies().stream().filter(p -> p.active).mapToLong(p -> p.lastEvaluationMicros)
+                .findFirst().orElse(0);
+        Map<String, Integer> perUplink = flowSwitch.flowsPerUplink();
+        s.uplinks = lastUplinks.stream().map(u -> uplinkDTO(u, perUplink)).toList();
+        s.pins = operator.pins().stream().map(p -> p.rule() + " -> " + p.uplink()).toList();
+        s.forbidden = List.copyOf(operator.forbidden());
+        s.activeFlows = perUplink.values().stream().mapToInt(Integer::intValue).sum();
+        s.failure = d.defaultUplink().isEmpty() ? "no usable uplink: " + d.reason() : null;
+        return s;
+    }
+
+    private UplinkDTO uplinkDTO(UplinkSnapshot u, Map<String, Integer> flows) {
+        UplinkDTO d = new UplinkDTO();
+        d.id = u.id();
+        d.technology = u.technology().name();
+        d.state = u.state();
+        d.pathState = u.pathState();
+        d.bindingState = u.bindingState();
+        d.careOfAddress = u.careOfAddress().map(AddressText::format).orElse(null);
+        d.usable = u.isUsable();
+        d.forbidden = operator.isForbidden(u.id());
+        d.flows = flows.getOrDefault(u.id(), 0);
+        d.cost = u.cost();
+        d.metered = u.metered();
+        d.usageBytes = u.usageBytes();
+        return d;
+    }
+
+    private String effectivePolicy() {
+        return engine.policies().stream().filter(p -> p.active).map(p -> p.name).findFirst().orElse(null);
+    }
+
+    private String fallbackReason() {
+        String configured = engine.configuredActive().orElse(null);
+        String active = effectivePolicy();
+        if (active == null) {
+            return "no policy is registered; the switch keeps the current uplink while it is usable";
+        }
+        if (configured == null) {
+            return "no policy configured; using '" + active + "', the highest-ranked";
+        }
+        if (!configured.equals(active)) {
+            PolicyDTO failed = engine.policies().stream().filter(p -> p.name.equals(configured)).findFirst().orElse(null);
+            return "policy '" + configured + "' " + (failed == null ? "is not registered"
+                    : "is disabled (" + failed.lastFailure + ")") + "; using '" + active + "', the highest-ranked remaining";
+        }
+        return null;
+    }
+
+    @Override
+    public List<PolicyDTO> policies() {
+        return engine.policies();
+    }
+
+    @Override
+    public void selectPolicy(String name) throws AnyhomeException {
+        try {
+            engine.setActive(name);
+        } catch (IllegalArgumentException e) {
+            throw new AnyhomeException(AnyhomeException.Code.NOT_FOUND, e.getMessage());
+        }
+        await(trigger(HandoverDTO.TRIGGER_POLICY, clock.getAsLong()));
+    }
+
+    @Override
+    public List<FlowDTO> flows() {
+        return flowSwitch.flows();
+    }
+
+    @Override
+    public void pin(FlowRule rule, String uplink) throws AnyhomeException {
+        Objects.requireNonNull(rule, "rule");
+        requireKnown(uplink);
+        operator.pin(rule, uplink);
+        await(trigger(HandoverDTO.TRIGGER_OPERATOR, clock.getAsLong()));
+    }
+
+    @Override
+    public void forbid(String uplink) throws AnyhomeException {
+        requireKnown(uplink);
+        List<UplinkSnapshot> usable = allUplinks().stream()
+                .filter(u -> u.isUsable() && !operator.isForbidden(u.id())).toList();
+        if (usable.size() == 1 && usable.get(0).id().equals(uplink)) {
+            throw new AnyhomeException(AnyhomeException.Code.CONFLICT, "uplink " + uplink
+                    + " is the last usable uplink; forbidding it would leave the node without a path");
+        }
+        operator.forbid(uplink);
+        await(trigger(HandoverDTO.TRIGGER_OPERATOR, clock.getAsLong()));
+    }
+
+    @Override
+    public void clear() {
+        operator.clear();
+        await(trigger(HandoverDTO.TRIGGER_OPERATOR, clock.getAsLong()));
+    }
+
+    @Override
+    public List<HandoverDTO> handovers(int limit) {
+        return engine.handovers(limit);
+    }
+
+    @Override
+    public List<AccessLinkDTO> accessLinks() {
+        return accessLinks.get();
+    }
+
+    private void requireKnown(String uplink) throws AnyhomeException {
+        if (uplink == null || allUplinks().stream().noneMatch(u -> u.id().equals(uplink))) {
+            throw new AnyhomeException(AnyhomeException.Code.NOT_FOUND, "no uplink '" + uplink + "'; known: "
+                    + String.join(", ", allUplinks().stream().map(UplinkSnapshot::id).toList()));
+        }
+    }
+
+    private void await(Future<?> evaluation) {
+        try {
+            evaluation.get(OPERATOR_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            reports.problem("the evaluation after an operator command did not finish", e);
+        }
+    }
+
+    /** @return packets routed without a flow entry (unclassifiable, table full) */
+    public long unplacedPackets() {
+        return flowSwitch.unclassified() + flowSwitch.overflows();
+    }
+}
