@@ -1,0 +1,230 @@
+package io.anyhome.ifs.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.anyhome.api.AnyhomeException;
+import io.anyhome.api.ifs.Decision;
+import io.anyhome.api.ifs.FlowRule;
+import io.anyhome.api.ifs.HandoverDTO;
+import io.anyhome.api.ifs.InterfaceSelectionPolicy;
+import io.anyhome.api.ifs.UplinkSnapshot;
+import io.anyhome.api.nic.NicClaimException;
+import io.anyhome.api.nic.NicDTO;
+import io.anyhome.api.nic.NicDriver;
+import io.anyhome.api.nic.NicHandle;
+import io.anyhome.api.nic.NicRegistry;
+import io.anyhome.api.nic.NicState;
+import io.anyhome.ifs.internal.flow.CountingPath;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class InterfaceSwitchServiceTest {
+    private final Nics nics = new Nics();
+    private final List<String> reported = new CopyOnWriteArrayList<>();
+    private final CountingPath wlan = new CountingPath("wlan0");
+    private final CountingPath eth = new CountingPath("eth0");
+    private InterfaceSwitchService sw;
+
+    /** Prefers eth0, then wlan0, among usable uplinks. */
+    private static final InterfaceSelectionPolicy PREFER_ETH = c -> c.usableUplinks().stream().map(UplinkSnapshot::id)
+            .sorted().findFirst().map(id -> Decision.useUplink(id, "first usable by name: " + id))
+            .orElse(Decision.noUplink("nothing usable"));
+
+    @BeforeEach
+    void start() throws Exception {
+        nics.put("eth0", NicState.UP);
+        nics.put("wlan0", NicState.UP);
+        sw = new InterfaceSwitchService(IfsConfiguration.from(Map.of("policy", "prefer-eth")), nics,
+                System::currentTimeMillis, new Recorder());
+        sw.addPath(wlan);
+        sw.addPath(eth);
+        sw.addPolicy("prefer-eth", 0, 1, "test", PREFER_ETH);
+        // no start(): the periodic evaluation stays off so that each test's trigger decides
+        sw.trigger(HandoverDTO.TRIGGER_DECISION, System.currentTimeMillis()).get();
+    }
+
+    @AfterEach
+    void stop() {
+        sw.close();
+    }
+
+    private static ByteBuffer packet() {
+        ByteBuffer b = ByteBuffer.allocate(60);
+        b.putInt(0x60000000).putShort((short) 20).put((byte) 6).put((byte) 64);
+        b.put(new byte[] {0x20, 0x01, 0x0d, (byte) 0xb8, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10});
+        b.put(new byte[] {0x20, 0x01, 0x0d, (byte) 0xb8, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1});
+        b.putShort((short) 40000).putShort((short) 443).put(new byte[16]);
+        return b.flip();
+    }
+
+    @Test
+    void givenTwoUsableUplinks_whenPacketsFlow_thenThePolicysChoiceCarriesThem() {
+        assertThat(sw.pathFor(packet())).isSameAs(eth);
+        assertThat(sw.status().defaultUplink).isEqualTo("eth0");
+        assertThat(sw.status().activePolicy).isEqualTo("prefer-eth");
+        assertThat(sw.flows()).singleElement().extracting(f -> f.uplink).isEqualTo("eth0");
+    }
+
+    @Test
+    void givenTheCarryingUplinkGoesDown_whenSignalled_thenTrafficMovesAndTheHandoverIsTimedFromTheTrigger() throws Exception {
+        sw.pathFor(packet());
+        long seen = System.currentTimeMillis();
+        nics.put("eth0", NicState.DOWN);
+
+        sw.uplinkDown("eth0", seen, "carrier lost");
+        sw.trigger(HandoverDTO.TRIGGER_DECISION, seen).get();
+        assertThat(sw.pathFor(packet())).isSameAs(wlan);
+
+        HandoverDTO h = sw.handovers(1).get(0);
+        assertThat(h.trigger).isEqualTo(HandoverDTO.TRIGGER_LINK_DOWN);
+        assertThat(h.triggerTime).isEqualTo(seen);
+        assertThat(h.from).isEqualTo("eth0");
+        assertThat(h.to).isEqualTo("wlan0");
+        assertThat(h.flowsMoved).isEqualTo(1);
+        assertThat(h.triggerToTrafficMs).isNotNegative();
+        assertThat(reported).anyMatch(r -> r.startsWith("switched eth0->wlan0"));
+    }
+
+    @Test
+    void givenAPinOfAllTraffic_whenCleared_thenTrafficGoesBackToThePolicysChoice() throws Exception {
+        sw.pin(FlowRule.any(), "wlan0");
+        assertThat(sw.pathFor(packet())).isSameAs(wlan);
+        assertThat(sw.status().pins).containsExactly("any -> wlan0");
+        assertThat(sw.handovers(1).get(0).trigger).isEqualTo(HandoverDTO.TRIGGER_OPERATOR);
+        assertThat(sw.flows()).singleElement().extracting(f -> f.assignedBy).isEqualTo("pin");
+
+        sw.clear();
+
+        assertThat(sw.pathFor(packet())).isSameAs(eth);
+        assertThat(sw.status().pins).isEmpty();
+    }
+
+    @Test
+    void givenAForbiddenUplink_whenDecided_thenItIsNotUsedAndTheLastUsableCannotBeForbidden() throws Exception {
+        sw.forbid("eth0");
+
+        assertThat(sw.pathFor(packet())).isSameAs(wlan);
+        assertThat(sw.status().uplinks).filteredOn(u -> u.id.equals("eth0")).singleElement()
+                .extracting(u -> u.forbidden).isEqualTo(true);
+        assertThatThrownBy(() -> sw.forbid("wlan0")).isInstanceOf(AnyhomeException.class)
+                .hasMessageContaining("last usable uplink")
+                .extracting(e -> ((AnyhomeException) e).code()).isEqualTo(AnyhomeException.Code.CONFLICT);
+        assertThatThrownBy(() -> sw.forbid("wwan9")).extracting(e -> ((AnyhomeException) e).code())
+                .isEqualTo(AnyhomeException.Code.NOT_FOUND);
+    }
+
+    @Test
+    void givenTheActivePolicyGoesAway_whenEvaluated_thenTheHighestRankedRemainingDecidesAndSaysSo() throws Exception {
+        sw.addPolicy("prefer-wlan", 100, 2, "test", c -> Decision.useUplink("wlan0", "wlan first"));
+        sw.removePolicy(1);
+        sw.trigger(HandoverDTO.TRIGGER_POLICY, System.currentTimeMillis()).get();
+
+        assertThat(sw.pathFor(packet())).isSameAs(wlan);
+        assertThat(sw.status().activePolicy).isEqualTo("prefer-wlan");
+        assertThat(sw.status().policyFallback).contains("'prefer-eth' is not registered");
+        assertThat(reported).contains("policy prefer-wlan");
+    }
+
+    @Test
+    void givenAPolicyThatThrows_whenSelected_thenItIsDisabledReportedAndTheOtherDecides() throws Exception {
+        sw.addPolicy("broken", -5, 3, "test", c -> {
+            throw new IllegalStateException("boom");
+        });
+
+        sw.selectPolicy("broken");
+
+        assertThat(reported).anyMatch(r -> r.startsWith("failed broken") && r.contains("boom"));
+        assertThat(sw.pathFor(packet())).isSameAs(eth);
+        assertThat(sw.policies()).filteredOn(p -> p.name.equals("broken")).singleElement()
+                .satisfies(p -> assertThat(p.failures).isEqualTo(1));
+        assertThatThrownBy(() -> sw.selectPolicy("nope")).extracting(e -> ((AnyhomeException) e).code())
+                .isEqualTo(AnyhomeException.Code.NOT_FOUND);
+    }
+
+    @Test
+    void givenThePathGoesAway_whenRemoved_thenTheUplinkIsUnusableAndTrafficMoves() throws Exception {
+        sw.removePath(eth);
+        sw.trigger(HandoverDTO.TRIGGER_PATH, System.currentTimeMillis()).get();
+
+        assertThat(sw.pathFor(packet())).isSameAs(wlan);
+        assertThat(sw.status().uplinks).filteredOn(u -> u.id.equals("eth0")).singleElement()
+                .extracting(u -> u.usable).isEqualTo(false);
+    }
+
+    private final class Recorder implements InterfaceSwitchService.Reports {
+        @Override
+        public void switched(String from, String to, String trigger, String reason, String policy, long at) {
+            reported.add("switched " + from + "->" + to + " " + trigger);
+        }
+
+        @Override
+        public void decided(String uplink, String reason, String policy) {
+        }
+
+        @Override
+        public void policyFailed(String policy, String failure) {
+            reported.add("failed " + policy + " " + failure);
+        }
+
+        @Override
+        public void policyChanged(String policy, String reason) {
+            reported.add("policy " + policy);
+        }
+
+        @Override
+        public void problem(String message, Throwable cause) {
+            reported.add("problem " + message);
+        }
+    }
+
+    /** The registry's merged view, reduced to what the switch reads. */
+    private static final class Nics implements NicRegistry {
+        private final Map<String, NicDTO> nics = new ConcurrentHashMap<>();
+
+        void put(String name, NicState state) {
+            NicDTO d = new NicDTO();
+            d.name = name;
+            d.driver = "test";
+            d.technology = name.startsWith("eth") ? "ethernet" : "wlan";
+            d.state = state;
+            d.metrics = Map.of();
+            nics.put(name, d);
+        }
+
+        @Override
+        public NicHandle claim(NicDriver driver, String interfaceName) throws NicClaimException {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void reportProbe(String interfaceName, Map<String, Double> metrics) {
+        }
+
+        @Override
+        public List<NicDTO> list() {
+            return List.copyOf(nics.values());
+        }
+
+        @Override
+        public Optional<NicDTO> show(String interfaceName) {
+            return Optional.ofNullable(nics.get(interfaceName));
+        }
+
+        @Override
+        public void setOverride(String interfaceName, String key, String value) {
+        }
+
+        @Override
+        public boolean clearOverride(String interfaceName, String key) {
+            return false;
+        }
+    }
+}
