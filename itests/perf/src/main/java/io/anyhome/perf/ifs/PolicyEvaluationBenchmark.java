@@ -5,7 +5,9 @@ import io.anyhome.api.ifs.HandoverDTO;
 import io.anyhome.api.ifs.InterfaceSelectionPolicy;
 import io.anyhome.api.ifs.UplinkSnapshot;
 import io.anyhome.ifs.internal.PolicyEngine;
+import io.anyhome.policy.loadshare.internal.LoadsharePolicyComponent;
 import io.anyhome.policy.priority.internal.PriorityPolicyComponent;
+import io.anyhome.policy.redundant.internal.RedundantPolicyComponent;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class PolicyEvaluationBenchmark {
-    @Param({"priority"})
+    @Param({"priority", "loadshare", "redundant"})
     public String policy;
 
     private PolicyEngine engine;
@@ -53,6 +55,8 @@ public class PolicyEvaluationBenchmark {
     static InterfaceSelectionPolicy policy(String name) {
         return switch (name) {
             case "priority" -> new PriorityPolicyComponent(Map.of());
+            case "loadshare" -> new LoadsharePolicyComponent(Map.of("weights", "eth*:3,wla*:2,cel*:1"));
+            case "redundant" -> new RedundantPolicyComponent(Map.of("duplicate", "udp:5060,dscp:46"));
             default -> throw new IllegalArgumentException("no policy " + name + " in this benchmark");
         };
     }
