@@ -35,6 +35,11 @@ import java.util.function.LongSupplier;
  * <p>Every advertisement is checked as RFC 4861 §6.1.2 requires (see {@link RaValidation}); an
  * invalid one is counted against its interface with the reason and dropped. Nothing a packet
  * contains makes an exception leave the receive thread.
+ *
+ * <p>A router that sends an Advertisement Interval option (RFC 6275 §7.3) is lost once it has
+ * been silent for three of its intervals (RFC 6275 §11.5.1), or when its Router Lifetime ends;
+ * {@link MovementDetector} says what else counts as movement. The clock is injected, so tests
+ * drive lifetimes without waiting. A watch is started once and closed once.
  */
 public final class RouterAdvertisementWatch implements AutoCloseable {
     /** Name of the thread that receives the advertisements. */
@@ -92,7 +97,7 @@ public final class RouterAdvertisementWatch implements AutoCloseable {
      * Opens the endpoint, subscribes to the monitor and starts the two threads.
      *
      * @throws PlatformException if the endpoint or the monitor cannot be opened (nothing is left open)
-     * @throws IllegalStateException if already started
+     * @throws IllegalStateException if started before
      */
     public synchronized void start() throws PlatformException {
         if (endpoint != null) {
