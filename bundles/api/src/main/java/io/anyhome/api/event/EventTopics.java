@@ -34,7 +34,7 @@ public final class EventTopics {
     /** ifs: a policy evaluation failed. Properties: policy, reason. */
     public static final String IFS_POLICY_FAILED = "io/anyhome/ifs/POLICY_FAILED";
 
-    /** ra: movement to a new access network was detected. Properties: interface, prefix, router, timestamp. */
+    /** ra: movement to a new access network was detected (RFC 6275 §11.5). Properties: interface, reason, timestamp. */
     public static final String RA_MOVED = "io/anyhome/ra/MOVED";
 
     /** path: a path became usable. Properties: uplink, careOfAddress, timestamp. */

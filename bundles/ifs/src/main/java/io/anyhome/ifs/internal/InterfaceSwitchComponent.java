@@ -7,10 +7,12 @@ import io.anyhome.api.event.EventTopics;
 import io.anyhome.api.ifs.DecisionListener;
 import io.anyhome.api.ifs.InterfaceSelectionPolicy;
 import io.anyhome.api.ifs.InterfaceSwitch;
+import io.anyhome.api.ifs.MovementListener;
 import io.anyhome.api.ifs.UplinkListener;
 import io.anyhome.api.nic.NicRegistry;
 import io.anyhome.api.path.Path;
 import io.anyhome.api.path.PathListener;
+import io.anyhome.api.platform.Platform;
 import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
@@ -185,6 +187,26 @@ public class InterfaceSwitchComponent {
         withService(() -> service.removeDecisionListener(listener));
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindMovementListener(MovementListener listener) {
+        withService(() -> service.addMovementListener(listener));
+    }
+
+    void unbindMovementListener(MovementListener listener) {
+        withService(() -> service.removeMovementListener(listener));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindPlatform(Platform platform) {
+        withService(() -> service.watch(platform));
+    }
+
+    void unbindPlatform(Platform platform) {
+        withService(() -> service.unwatch(platform));
+    }
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindEventAdmin(EventAdmin eventAdmin) {
@@ -223,6 +245,13 @@ public class InterfaceSwitchComponent {
         public void policyChanged(String policy, String reason) {
             logger.info("active policy: {} ({})", policy, reason);
             post(EventTopics.IFS_POLICY_CHANGED, EventProperties.POLICY, policy, EventProperties.REASON, reason);
+        }
+
+        @Override
+        public void moved(String uplink, String cause, long at) {
+            logger.info("movement on {}: {}", uplink, cause);
+            post(EventTopics.RA_MOVED, EventProperties.INTERFACE, uplink, EventProperties.REASON, cause,
+                    EventProperties.TIMESTAMP, at);
         }
 
         @Override

@@ -10,18 +10,22 @@ import io.anyhome.api.ifs.HandoverDTO;
 import io.anyhome.api.ifs.IfsStatusDTO;
 import io.anyhome.api.ifs.InterfaceSelectionPolicy;
 import io.anyhome.api.ifs.InterfaceSwitch;
+import io.anyhome.api.ifs.MovementListener;
 import io.anyhome.api.ifs.PolicyDTO;
 import io.anyhome.api.ifs.UplinkDTO;
 import io.anyhome.api.ifs.UplinkListener;
 import io.anyhome.api.ifs.UplinkSnapshot;
 import io.anyhome.api.nic.NicRegistry;
 import io.anyhome.api.path.Path;
+import io.anyhome.api.platform.Platform;
+import io.anyhome.api.platform.PlatformException;
 import io.anyhome.api.path.PathListener;
 import io.anyhome.api.path.PathState;
 import io.anyhome.api.AddressText;
 import io.anyhome.ifs.internal.flow.FlowSwitch;
 import io.anyhome.ifs.internal.flow.FlowTable;
 import io.anyhome.ifs.internal.flow.HandoverMark;
+import io.anyhome.ifs.internal.ra.RouterAdvertisementWatch;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -63,6 +67,9 @@ public final class InterfaceSwitchService implements InterfaceSwitch, UplinkList
         /** The policy that decides changed. */
         void policyChanged(String policy, String reason);
 
+        /** Movement to another access network was detected on an uplink. */
+        void moved(String uplink, String cause, long at);
+
         /** Something went wrong in the background. */
         void problem(String message, Throwable cause);
     }
@@ -82,7 +89,10 @@ public final class InterfaceSwitchService implements InterfaceSwitch, UplinkList
     private final List<DecisionListener> decisionListeners = new CopyOnWriteArrayList<>();
     private final AccountingPeriod period;
     private volatile Supplier<List<AccessLinkDTO>> accessLinks = List::of;
-    private volatile Supplier<Map<String, InetAddress>> careOfAddresses = Map::of;
+    private final List<MovementListener> movementListeners = new CopyOnWriteArrayList<>();
+    private final MovementListener movements = new Movements();
+    private RouterAdvertisementWatch raWatch;
+    private Platform watched;
     private volatile List<UplinkSnapshot> lastUplinks = List.of();
     private volatile String lastDecidingPolicy;
 
@@ -125,20 +135,109 @@ public final class InterfaceSwitchService implements InterfaceSwitch, UplinkList
     }
 
     /**
-     * Connects movement detection: care-of addresses for the snapshots, access links for ra:list.
+     * Starts watching Router Advertisements on every interface of a platform (replacing the watch
+     * of a previous one): access links for {@code ra:list}, care-of addresses for the snapshots,
+     * movement signals for an evaluation and for the {@link MovementListener} services.
      *
-     * @param links the access links
-     * @param coas the usable care-of address of each uplink
+     * @param platform the platform
      */
-    public void watchAccessLinks(Supplier<List<AccessLinkDTO>> links, Supplier<Map<String, InetAddress>> coas) {
-        this.accessLinks = Objects.requireNonNull(links, "links");
-        this.careOfAddresses = Objects.requireNonNull(coas, "coas");
+    public synchronized void watch(Platform platform) {
+        unwatch();
+        RouterAdvertisementWatch w = new RouterAdvertisementWatch(platform, clock, movements,
+                m -> reports.problem(m, null));
+        try {
+            w.start();
+        } catch (PlatformException | RuntimeException e) {
+            w.close();
+            reports.problem("cannot watch Router Advertisements: " + e.getMessage(), e);
+            return;
+        }
+        raWatch = w;
+        watched = platform;
+        accessLinks = w::accessLinks;
+    }
+
+    /**
+     * Stops watching a platform's Router Advertisements, if it is the one watched.
+     *
+     * @param platform the platform going away
+     */
+    public synchronized void unwatch(Platform platform) {
+        if (platform == watched) {
+            unwatch();
+        }
+    }
+
+    /** Stops watching Router Advertisements. */
+    public synchronized void unwatch() {
+        watched = null;
+        if (raWatch != null) {
+            raWatch.close();
+            raWatch = null;
+        }
+        accessLinks = List::of;
     }
 
     @Override
     public void close() {
+        unwatch();
         engineThread.shutdownNow();
         engine.close();
+    }
+
+    private Map<String, InetAddress> careOfAddresses() {
+        Map<String, InetAddress> out = new java.util.HashMap<>();
+        for (AccessLinkDTO link : accessLinks.get()) {
+            if (link.careOfAddress != null && (AccessLinkDTO.COA_USABLE.equals(link.careOfAddressState)
+                    || AccessLinkDTO.COA_OPTIMISTIC.equals(link.careOfAddressState))) {
+                out.put(link.interfaceName, AddressText.parse(link.careOfAddress));
+            }
+        }
+        return out;
+    }
+
+    void addMovementListener(MovementListener l) {
+        movementListeners.add(l);
+    }
+
+    void removeMovementListener(MovementListener l) {
+        movementListeners.remove(l);
+    }
+
+    /** Movement detection's signals: an evaluation at once, then the listeners (mobility). */
+    private final class Movements implements MovementListener {
+        @Override
+        public void careOfAddressUp(String uplink, InetAddress careOfAddress, long atMillis) {
+            trigger(HandoverDTO.TRIGGER_LINK_UP, atMillis);
+            for (MovementListener l : movementListeners) {
+                call(() -> l.careOfAddressUp(uplink, careOfAddress, atMillis));
+            }
+        }
+
+        @Override
+        public void careOfAddressDown(String uplink, InetAddress careOfAddress, long atMillis, String cause) {
+            trigger(HandoverDTO.TRIGGER_LINK_DOWN, atMillis);
+            for (MovementListener l : movementListeners) {
+                call(() -> l.careOfAddressDown(uplink, careOfAddress, atMillis, cause));
+            }
+        }
+
+        @Override
+        public void movementDetected(String uplink, String cause, long atMillis) {
+            trigger(HandoverDTO.TRIGGER_PATH, atMillis);
+            reports.moved(uplink, cause, atMillis);
+            for (MovementListener l : movementListeners) {
+                call(() -> l.movementDetected(uplink, cause, atMillis));
+            }
+        }
+
+        private void call(Runnable r) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                reports.problem("a movement listener failed", e);
+            }
+        }
     }
 
     // ---- what the component feeds in
@@ -247,7 +346,7 @@ public final class InterfaceSwitchService implements InterfaceSwitch, UplinkList
 
     private List<UplinkSnapshot> allUplinks() {
         List<UplinkSnapshot> all = uplinkView.snapshot(clock.getAsLong(), registry.list(), paths,
-                careOfAddresses.get(), flowSwitch.usageBytes());
+                careOfAddresses(), flowSwitch.usageBytes());
         lastUplinks = all;
         return all;
     }

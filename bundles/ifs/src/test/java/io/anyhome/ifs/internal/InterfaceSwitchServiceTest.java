@@ -180,6 +180,11 @@ class InterfaceSwitchServiceTest {
         }
 
         @Override
+        public void moved(String uplink, String cause, long at) {
+            reported.add("moved " + uplink);
+        }
+
+        @Override
         public void problem(String message, Throwable cause) {
             reported.add("problem " + message);
         }
