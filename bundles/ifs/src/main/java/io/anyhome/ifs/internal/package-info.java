@@ -7,7 +7,10 @@
  * <p>The policy engine: {@link io.anyhome.ifs.internal.PolicyEngine} calls the active
  * {@code InterfaceSelectionPolicy} with a snapshot and a time budget, disables a policy that
  * throws or overruns, falls back as DESIGN.md says, publishes the decision with one volatile
- * write, tells the fast listeners of routing changes and keeps the bounded handover log (plain
- * Java; its DS wiring comes with the switch). Nothing here is exported.
+ * write, tells the fast listeners of routing changes and keeps the bounded handover log.
+ * {@link io.anyhome.ifs.internal.InterfaceSwitchService} assembles it with the flow switch
+ * ({@code .flow}), the operator's pins and forbids and the Router Advertisement watch
+ * ({@code .ra}); {@link io.anyhome.ifs.internal.InterfaceSwitchComponent} adapts that to
+ * services. Nothing here is exported.
  */
 package io.anyhome.ifs.internal;
