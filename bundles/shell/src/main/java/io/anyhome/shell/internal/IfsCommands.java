@@ -2,6 +2,7 @@ package io.anyhome.shell.internal;
 
 import io.anyhome.api.AnyhomeException;
 import io.anyhome.api.ifs.FlowDTO;
+import io.anyhome.api.ifs.FlowKey;
 import io.anyhome.api.ifs.FlowRule;
 import io.anyhome.api.ifs.HandoverDTO;
 import io.anyhome.api.ifs.IfsStatusDTO;
@@ -100,19 +101,19 @@ public class IfsCommands {
         return DtoFormatter.table(flows.stream().map(f -> row(f, now)).collect(Collectors.toList())).stripTrailing();
     }
 
-    @Descriptor("pin flows to an uplink whatever the policy decides, until ifs:clear. " + FlowRuleSyntax.SYNTAX)
+    @Descriptor("pin flows to an uplink whatever the policy decides, until ifs:clear. FLOW is " + FlowRule.SYNTAX)
     public Object pin(
             @Descriptor("print the status DTO as JSON afterwards") @Parameter(names = JSON, presentValue = "true", absentValue = "false") boolean json,
-            @Descriptor("the flows: 'all', or terms such as tcp:22, udp:5000-5010, dscp:46, proto:47, tcp:443,dscp:10") String flow,
+            @Descriptor("the flows: 'all', or terms such as tcp:22, udp:5000-5010, dscp:46, proto:47, tcp:443+dscp:10") String flow,
             @Descriptor("the uplink (interface name)") String nic) throws AnyhomeException {
-        FlowRule rule = FlowRuleSyntax.parse(flow);
+        FlowRule rule = FlowRule.parse(flow);
         InterfaceSwitch current = running(ifs);
         try {
             current.pin(rule, nic);
         } catch (AnyhomeException e) {
             throw usageOr(e);
         }
-        return json ? DtoFormatter.json(current.status()) : "pinned " + flow.trim() + " (" + rule + ") to " + nic;
+        return json ? DtoFormatter.json(current.status()) : "pinned " + rule + " to " + nic;
     }
 
     @Descriptor("forbid an uplink: no decision uses it until ifs:clear")
@@ -185,7 +186,7 @@ public class IfsCommands {
 
     static FlowRowDTO row(FlowDTO flow, long now) {
         FlowRowDTO row = new FlowRowDTO();
-        row.proto = FlowRuleSyntax.protocolName(flow.protocol);
+        row.proto = protocolName(flow.protocol);
         row.source = end(flow.source, flow.sourcePort);
         row.destination = end(flow.destination, flow.destinationPort);
         row.dscp = flow.dscp;
@@ -235,5 +236,15 @@ public class IfsCommands {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         return e;
+    }
+
+    /** @return tcp, udp, icmpv6 or the number, for tables */
+    static String protocolName(int protocol) {
+        return switch (protocol) {
+            case FlowKey.TCP -> "tcp";
+            case FlowKey.UDP -> "udp";
+            case FlowKey.ICMPV6 -> "icmpv6";
+            default -> Integer.toString(protocol);
+        };
     }
 }

@@ -44,11 +44,11 @@ class IfsCommandLineTest {
 
     @Test
     void givenACombinedFlow_whenPinnedFromTheCommandLine_thenTheSwitchHasTheRule() {
-        assertThat(run("ifs:pin tcp:443,dscp:10 wlan0", CommandLineRunner.OK))
-                .isEqualTo("pinned tcp:443,dscp:10 (proto 6 port 443 dscp 10) to wlan0\n");
+        assertThat(run("ifs:pin tcp:443+dscp:10 wlan0", CommandLineRunner.OK))
+                .isEqualTo("pinned tcp:443+dscp:10 to wlan0\n");
         run("ifs:pin --json all eth0", CommandLineRunner.OK);
 
-        assertThat(ifs.pins).containsEntry("proto 6 port 443 dscp 10", "wlan0").containsEntry("any", "eth0");
+        assertThat(ifs.pins).containsEntry("tcp:443+dscp:10", "wlan0").containsEntry("all", "eth0");
     }
 
     @Test

@@ -90,13 +90,13 @@ class IfsCommandsTest {
 
     @Test
     void givenAFlowSyntax_whenPinned_thenTheSwitchGetsTheRule_andStatusListsThePin() throws Exception {
-        assertThat(commands.pin(false, "tcp:22", "wlan0")).isEqualTo("pinned tcp:22 (proto 6 port 22) to wlan0");
-        assertThat(commands.pin(false, "all", "eth0")).isEqualTo("pinned all (any) to eth0");
+        assertThat(commands.pin(false, "tcp:22", "wlan0")).isEqualTo("pinned tcp:22 to wlan0");
+        assertThat(commands.pin(false, "all", "eth0")).isEqualTo("pinned all to eth0");
 
-        assertThat(ifs.pins).containsEntry("proto 6 port 22", "wlan0").containsEntry("any", "eth0");
-        assertThat(DtoFormatter.table(commands.status(false))).contains("pins: proto 6 port 22 -> wlan0, any -> eth0\n");
-        assertThat((String) commands.pin(true, "udp:5000-5010,dscp:46", "eth0"))
-                .contains("\"pins\":[\"proto 6 port 22 -> wlan0\",\"any -> eth0\",\"proto 17 port 5000-5010 dscp 46 -> eth0\"]");
+        assertThat(ifs.pins).containsEntry("tcp:22", "wlan0").containsEntry("all", "eth0");
+        assertThat(DtoFormatter.table(commands.status(false))).contains("pins: tcp:22 -> wlan0, all -> eth0\n");
+        assertThat((String) commands.pin(true, "udp:5000-5010+dscp:46", "eth0"))
+                .contains("\"pins\":[\"tcp:22 -> wlan0\",\"all -> eth0\",\"udp:5000-5010+dscp:46 -> eth0\"]");
     }
 
     @Test
