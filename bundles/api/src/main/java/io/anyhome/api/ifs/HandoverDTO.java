@@ -37,6 +37,6 @@ public class HandoverDTO extends DTO {
     public String policy;
     /** The number of active flows that changed uplink. */
     public int flowsMoved;
-    /** Milliseconds from the trigger to the first packet sent over the new uplink, -1 until then. */
+    /** Milliseconds from the trigger to the first packet sent over the new default uplink; -1 until then, and for a handover that only moved single flows. */
     public long triggerToTrafficMs;
 }

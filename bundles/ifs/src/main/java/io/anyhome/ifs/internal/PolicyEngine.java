@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  * {@link InterfaceSelectionPolicy} services, builds a {@link SelectionContext} for each
  * evaluation, calls the effective policy within a time budget, validates and publishes the
  * decision with one volatile write, tells {@link DecisionListener}s when the routing changed and
- * logs a {@link HandoverDTO} when the default uplink changed. The ifs components feed it policies
+ * logs a {@link HandoverDTO} when the default uplink changed or running flows moved. The ifs components feed it policies
  * and triggers; the switch reads {@link #current()} on the data path.
  *
  * <p>A policy that throws, returns nothing, names an unknown default uplink or overruns the budget
@@ -329,7 +329,9 @@ public final class PolicyEngine implements AutoCloseable {
         String from = previous == null ? null : previous.defaultUplink().orElse(null);
         String to = decision.defaultUplink().orElse(null);
         HandoverMark mark = null;
-        if (!Objects.equals(from, to)) {
+        int moved = flowsMoved(context.flows(), decision);
+        // a handover: the default uplink changed, or running flows were moved (per-flow policies)
+        if (!Objects.equals(from, to) || moved > 0) {
             HandoverDTO h = new HandoverDTO();
             h.time = now;
             h.trigger = trigger;
@@ -338,10 +340,11 @@ public final class PolicyEngine implements AutoCloseable {
             h.to = to;
             h.reason = decision.reason();
             h.policy = policy;
-            h.flowsMoved = flowsMoved(context.flows(), decision);
+            h.flowsMoved = moved;
             h.triggerToTrafficMs = -1;
             HandoverDTO stored = handovers.append(h);
-            if (to != null) {
+            // timed by the first packet over the new default; a move of single flows is not timed
+            if (to != null && !Objects.equals(from, to)) {
                 mark = new HandoverMark(to, triggerTime, ms -> handovers.recordTraffic(stored, ms));
             }
         }

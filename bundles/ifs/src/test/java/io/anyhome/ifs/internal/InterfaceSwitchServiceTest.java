@@ -159,6 +159,33 @@ class InterfaceSwitchServiceTest {
                 .extracting(u -> u.usable).isEqualTo(false);
     }
 
+    @Test
+    void givenAPerFlowPolicy_whenAFlowsUplinkGoesDown_thenTheMoveIsLoggedThoughTheDefaultStays() throws Exception {
+        sw.addPolicy("per-flow", 0, 4, "test", c -> {
+            Decision.Builder b = Decision.builder().defaultUplink("wlan0").reason("flows on eth0 while it is usable");
+            boolean eth = c.uplink("eth0").map(UplinkSnapshot::isUsable).orElse(false);
+            c.flows().forEach(f -> b.routeFlow(f.key(), eth ? "eth0" : "wlan0"));
+            return b.build();
+        });
+        sw.selectPolicy("per-flow");
+        sw.pathFor(packet());
+        sw.trigger(HandoverDTO.TRIGGER_DECISION, System.currentTimeMillis()).get();
+        assertThat(sw.pathFor(packet())).isSameAs(eth);
+
+        nics.put("eth0", NicState.DOWN);
+        long seen = System.currentTimeMillis();
+        sw.uplinkDown("eth0", seen, "carrier lost");
+        sw.trigger(HandoverDTO.TRIGGER_DECISION, seen).get();
+
+        assertThat(sw.pathFor(packet())).isSameAs(wlan);
+        HandoverDTO h = sw.handovers(1).get(0);
+        assertThat(h.trigger).isEqualTo(HandoverDTO.TRIGGER_LINK_DOWN);
+        assertThat(h.from).isEqualTo("wlan0");
+        assertThat(h.to).isEqualTo("wlan0");
+        assertThat(h.flowsMoved).isEqualTo(1);
+        assertThat(h.triggerToTrafficMs).isEqualTo(-1);
+    }
+
     private final class Recorder implements InterfaceSwitchService.Reports {
         @Override
         public void switched(String from, String to, String trigger, String reason, String policy, long at) {

@@ -1,6 +1,7 @@
 package io.anyhome.policy.loadshare.internal;
 
 import io.anyhome.api.ifs.Decision;
+import io.anyhome.api.ifs.FlowKey;
 import io.anyhome.api.ifs.FlowSnapshot;
 import io.anyhome.api.ifs.InterfaceSelectionPolicy;
 import io.anyhome.api.ifs.SelectionContext;
@@ -26,7 +27,7 @@ import java.util.stream.Collectors;
  * since the tunnel keeps the home address, but reorders its packets for a moment). A flow whose
  * uplink is no longer usable or gone, and a flow not yet placed, goes to the uplink with the
  * largest deficit: its weight share minus its share of the flows, by flow count. Flows are
- * handled in a stable order (by {@link io.anyhome.api.ifs.FlowKey#toString()}), uplinks by id,
+ * handled in a stable order (by source and destination address bytes, protocol, ports, label), uplinks by id,
  * and equal deficits go to the smallest uplink id, so equal inputs give equal decisions. Flows
  * that appear between evaluations take the default uplink: the heaviest usable uplink, ties by
  * smallest id. An uplink of weight 0 takes no new flows but keeps the ones already on it.
@@ -119,16 +120,34 @@ public final class LoadsharePolicy implements InterfaceSelectionPolicy {
                 movedFrom, pending.size() - moved, stayingOnUnweighted)).build();
     }
 
+    /** Sorts flows by source, destination (address bytes), protocol, ports and label. */
     private static FlowSnapshot[] inStableOrder(List<FlowSnapshot> flows) {
-        String[] keys = new String[flows.size()];
-        Integer[] order = new Integer[flows.size()];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = flows.get(i).key().toString();
+        int n = flows.size();
+        byte[][] sources = new byte[n][];
+        byte[][] destinations = new byte[n][];
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            sources[i] = flows.get(i).key().source().getAddress();
+            destinations[i] = flows.get(i).key().destination().getAddress();
             order[i] = i;
         }
-        Arrays.sort(order, Comparator.comparing((Integer i) -> keys[i]));
-        FlowSnapshot[] sorted = new FlowSnapshot[keys.length];
-        for (int i = 0; i < keys.length; i++) {
+        Arrays.sort(order, (x, y) -> {
+            int c = Arrays.compareUnsigned(sources[x], sources[y]);
+            if (c == 0) {
+                c = Arrays.compareUnsigned(destinations[x], destinations[y]);
+            }
+            if (c == 0) {
+                FlowKey a = flows.get(x).key();
+                FlowKey b = flows.get(y).key();
+                c = Integer.compare(a.protocol(), b.protocol());
+                c = c != 0 ? c : Integer.compare(a.sourcePort(), b.sourcePort());
+                c = c != 0 ? c : Integer.compare(a.destinationPort(), b.destinationPort());
+                c = c != 0 ? c : Integer.compare(a.flowLabel(), b.flowLabel());
+            }
+            return c;
+        });
+        FlowSnapshot[] sorted = new FlowSnapshot[n];
+        for (int i = 0; i < n; i++) {
             sorted[i] = flows.get(order[i]);
         }
         return sorted;
