@@ -97,7 +97,7 @@ class InterfaceSwitchServiceTest {
     void givenAPinOfAllTraffic_whenCleared_thenTrafficGoesBackToThePolicysChoice() throws Exception {
         sw.pin(FlowRule.any(), "wlan0");
         assertThat(sw.pathFor(packet())).isSameAs(wlan);
-        assertThat(sw.status().pins).containsExactly("any -> wlan0");
+        assertThat(sw.status().pins).containsExactly("all -> wlan0");
         assertThat(sw.handovers(1).get(0).trigger).isEqualTo(HandoverDTO.TRIGGER_OPERATOR);
         assertThat(sw.flows()).singleElement().extracting(f -> f.assignedBy).isEqualTo("pin");
 

@@ -102,7 +102,7 @@ class IfsCommandsTest {
     @Test
     void givenBadFlowSyntax_whenPinned_thenAUsageErrorNamesTheTerm_andNothingIsPinned() {
         assertThatIllegalArgumentException().isThrownBy(() -> commands.pin(false, "tcp:ssh", "eth0"))
-                .withMessageContaining("'tcp:ssh': port 'ssh' is not a number");
+                .withMessageContaining("'tcp:ssh': port 'ssh' is not a whole number 0..65535");
         assertThat(ifs.pins).isEmpty();
         assertThat(CommandLineRunner.exitStatusOf(new IllegalArgumentException())).isEqualTo(CommandLineRunner.USAGE);
     }

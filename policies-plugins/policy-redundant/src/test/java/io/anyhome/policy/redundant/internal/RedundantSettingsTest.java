@@ -36,22 +36,21 @@ class RedundantSettingsTest {
     @Test
     void givenBadRules_whenParsed_thenRefusedNamingKeyAndEntry() {
         assertThatThrownBy(() -> RedundantSettings.from(Map.of("duplicate", "sctp:9")))
-                .hasMessage(FILE + "duplicate: 'sctp:9': 'sctp:9' is not udp[:PORTS], tcp[:PORTS], icmpv6, proto:N,"
-                        + " port:PORTS or dscp:N");
+                .hasMessageStartingWith(FILE + "duplicate: 'sctp:9': 'sctp:9' is not a flow rule term; expected");
         assertThatThrownBy(() -> RedundantSettings.from(Map.of("duplicate", "udp:70000")))
-                .hasMessage(FILE + "duplicate: 'udp:70000': '70000' is not a whole number 0..65535");
+                .hasMessage(FILE + "duplicate: 'udp:70000': 'udp:70000': port '70000' is not a whole number 0..65535");
         assertThatThrownBy(() -> RedundantSettings.from(Map.of("duplicate", "dscp:64")))
-                .hasMessageContaining("'dscp:64': '64' is not a whole number 0..63");
+                .hasMessageContaining("'dscp:64': dscp '64' is not a whole number 0..63");
         assertThatThrownBy(() -> RedundantSettings.from(Map.of("duplicate", "udp+tcp")))
-                .hasMessageContaining("'udp+tcp': gives the protocol twice");
+                .hasMessageContaining("'udp+tcp': 'tcp': the protocol is given twice");
         assertThatThrownBy(() -> RedundantSettings.from(Map.of("duplicate", "udp:9+port:10")))
-                .hasMessageContaining("'udp:9+port:10': gives the port twice");
+                .hasMessageContaining("'udp:9+port:10': 'port:10': the port is given twice");
         assertThatThrownBy(() -> RedundantSettings.from(Map.of("duplicate", "port:20-10")))
                 .hasMessageContaining("'port:20-10': port range 20-10 ends before it starts");
         assertThatThrownBy(() -> RedundantSettings.from(Map.of("duplicate", "icmpv6:1")))
                 .hasMessageContaining("icmpv6 has no ports");
         assertThatThrownBy(() -> RedundantSettings.from(Map.of("duplicate", "proto:")))
-                .hasMessageContaining("duplicate: 'proto:': '' is not a whole number 0..255");
+                .hasMessageContaining("duplicate: 'proto:': 'proto:': protocol '' is not a whole number 0..255");
         assertThatThrownBy(() -> RedundantSettings.from(Map.of("duplicate", "tcp:22,tcp:22")))
                 .hasMessage(FILE + "duplicate: 'tcp:22' is listed twice");
     }
