@@ -72,7 +72,7 @@ final class CountingPath implements Path {
         PathDTO d = new PathDTO();
         d.uplink = uplink;
         d.state = PathState.UP;
-        d.encapsulation = Encapsulation.values()[0];
+        d.encapsulation = Encapsulation.IP6IP6;
         d.packetsSent = ours.sum() + others.sum();
         return d;
     }
