@@ -45,6 +45,7 @@ class PolicyDeployIT {
             assertThat(node.isAlive()).as("node running; its stderr: %s", out.resolve("stderr")).isTrue();
             await("the shipped priority policy active").atMost(GENEROUS)
                     .until(() -> "priority".equals(string(status(state), "activePolicy")));
+            assertRouterAdvertisementsAndUplinksSeen(state);
             long ctlStart = System.nanoTime();
             assertThat(policyNames(state)).doesNotContain(VENDOR_POLICY);
             long ctlMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - ctlStart);
@@ -86,6 +87,38 @@ class PolicyDeployIT {
         } finally {
             node.destroyForcibly();
         }
+    }
+
+    /**
+     * The emulator's three access routers are heard on their uplinks ({@code ra:list}: router,
+     * advertised prefix, care-of address from it after DAD), and the switch knows the three
+     * claimed uplinks ({@code ifs:status}); without paths (mobility) none is usable, and the
+     * status says so.
+     */
+    private void assertRouterAdvertisementsAndUplinksSeen(Path state) throws Exception {
+        await("routers and care-of addresses on the three uplinks").atMost(GENEROUS).untilAsserted(() -> {
+            List<String> usable = new ArrayList<>();
+            for (JsonElement e : json(state, "ra:list", "--json").getAsJsonArray()) {
+                JsonObject link = e.getAsJsonObject();
+                if (link.getAsJsonArray("routers").size() > 0 && "usable".equals(string(link, "careOfAddressState"))) {
+                    String prefix = string(link.getAsJsonArray("prefixes").get(0).getAsJsonObject(), "prefix");
+                    assertThat(prefix).endsWith("::/64");
+                    assertThat(string(link, "careOfAddress")).startsWith(prefix.substring(0, prefix.length() - 4));
+                    usable.add(string(link, "interfaceName"));
+                }
+            }
+            assertThat(usable).containsExactlyInAnyOrder("eth0", "wlan0", "wwan0");
+        });
+        JsonObject status = status(state);
+        List<String> uplinks = new ArrayList<>();
+        status.getAsJsonArray("uplinks").forEach(u -> {
+            uplinks.add(string(u.getAsJsonObject(), "id"));
+            assertThat(u.getAsJsonObject().get("usable").getAsBoolean()).as("usable without a path").isFalse();
+            assertThat(string(u.getAsJsonObject(), "pathState")).isEqualTo("DOWN");
+            assertThat(string(u.getAsJsonObject(), "careOfAddress")).as("care-of address from ra").isNotNull();
+        });
+        assertThat(uplinks).containsExactlyInAnyOrder("eth0", "wlan0", "wwan0");
+        assertThat(string(status, "failure")).startsWith("no usable uplink");
     }
 
     /** DIR/etc: the installation's defaults (policy=priority among them), as a mobile node on the emulator. */
