@@ -43,6 +43,7 @@ public class SwitchBenchmark {
     private List<String> ids;
     private Map<String, Path> paths;
     private Decision[] decisions;
+    private Decision[] perFlowDecisions;
     private int swap;
 
     @Setup
@@ -61,6 +62,17 @@ public class SwitchBenchmark {
         for (ByteBuffer p : packets) {
             sw.pathFor(p);
         }
+        perFlowDecisions = new Decision[2];
+        for (int d = 0; d < 2; d++) {
+            Decision.Builder b = Decision.builder().defaultUplink(ids.get(0)).reason("per flow " + d);
+            int i = d;
+            for (io.anyhome.api.ifs.FlowSnapshot f : SwitchFixture.flows(flows, ids)) {
+                if (f.key().protocol() == 6) {
+                    b.routeFlow(f.key(), ids.get(i++ % ids.size()));
+                }
+            }
+            perFlowDecisions[d] = b.build();
+        }
     }
 
     /** One packet of an existing flow through the switch. */
@@ -69,6 +81,17 @@ public class SwitchBenchmark {
         ByteBuffer p = packets[next];
         next = next + 1 == packets.length ? 0 : next + 1;
         return sw.pathFor(p);
+    }
+
+    /**
+     * A decision placing every flow on its own (loadshare's kind, one override per TCP flow)
+     * compiled and published: each override is looked up in the flow table.
+     */
+    @Benchmark
+    public Decision decisionSwapPerFlow() {
+        swap ^= 1;
+        sw.publish(perFlowDecisions[swap], List.of(), ids, paths, null);
+        return sw.decision();
     }
 
     /** A new decision compiled and published (one volatile write), the table holding the flows. */
