@@ -68,8 +68,9 @@ class VirtualInterfaceLabIT {
                             .contains("dev wlan0");
                 });
 
-                // an application's packet from the home address goes into home0; with no
-                // interface switch yet it is counted as a no-path drop, not lost silently
+                // an application's packet from the home address goes into home0; the interface
+                // switch has no path for it yet (paths come with mobility), so it is counted as a
+                // no-path drop, not lost silently
                 LabNamespace.Result app = mn.exec("ping", "-6", "-c", "3", "-i", "0.2", "-W", "1", "2001:db8:99::1");
                 assertThat(app.output()).as("the application sends from home0").contains("3 packets transmitted");
                 await().ignoreExceptions().atMost(PATIENCE).untilAsserted(() -> {
@@ -88,6 +89,15 @@ class VirtualInterfaceLabIT {
                 await().ignoreExceptions().atMost(PATIENCE).untilAsserted(() ->
                         assertThat(ctl(state, "nic:show", "wlan0", "--json"))
                                 .contains("\"technology\":\"wlan\"", "\"driver\":\"wlan-lab\"", "\"carrier\":true"));
+                // the switch's Router Advertisement watch heard radvd on the uplink and took the
+                // care-of address from its prefix; the switch knows the uplink (unusable: no path)
+                await().ignoreExceptions().atMost(PATIENCE).untilAsserted(() -> {
+                    assertThat(ctl(state, "ra:list", "--json")).contains("\"interfaceName\":\"wlan0\"",
+                            "\"address\":\"fe80::", "\"prefix\":\"2001:db8:a::/64\"",
+                            "\"careOfAddress\":\"" + coa + "\"", "\"careOfAddressState\":\"usable\"");
+                    assertThat(ctl(state, "ifs:status", "--json")).contains("\"id\":\"wlan0\"",
+                            "\"careOfAddress\":\"" + coa + "\"", "\"usable\":false", "\"activePolicy\":\"priority\"");
+                });
                 router.ip("link", "set", "ar0", "down");
                 await().ignoreExceptions().atMost(PATIENCE).untilAsserted(() ->
                         assertThat(ctl(state, "nic:show", "wlan0", "--json"))
