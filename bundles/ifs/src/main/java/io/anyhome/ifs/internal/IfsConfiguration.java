@@ -39,6 +39,15 @@ record IfsConfiguration(String policy, int policyBudgetMs, int evaluationInterva
         return new IfsConfiguration(policy, budget, interval, idle, slots, log, day);
     }
 
+    /**
+     * @param name another active policy name, or null
+     * @return these settings with that policy
+     */
+    IfsConfiguration withPolicy(String name) {
+        return new IfsConfiguration(name, policyBudgetMs, evaluationIntervalMs, flowIdleSeconds, flowTableSlots,
+                handoverLogSize, accountingDay);
+    }
+
     private static String text(Map<String, ?> props, String key) {
         Object v = props.get(key);
         if (v == null) {

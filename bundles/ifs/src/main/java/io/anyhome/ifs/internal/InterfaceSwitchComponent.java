@@ -84,6 +84,7 @@ public class InterfaceSwitchComponent {
 
     private final Logger logger;
     private final InterfaceSwitchService service;
+    private final IfsConfiguration config;
     private final List<ServiceRegistration<?>> registrations = new CopyOnWriteArrayList<>();
     private volatile EventAdmin events;
 
@@ -101,9 +102,10 @@ public class InterfaceSwitchComponent {
         NodeRole role = roleValue == null ? null : NodeRole.parse(roleValue.toString());
         if (role == null || !role.isMobile()) {
             this.service = null;
+            this.config = null;
             return;
         }
-        IfsConfiguration config = IfsConfiguration.from(props);
+        this.config = IfsConfiguration.from(props);
         this.service = new InterfaceSwitchService(config, registry, System::currentTimeMillis, new Reports());
         service.start();
         Hashtable<String, Object> p = new Hashtable<>();
@@ -114,15 +116,31 @@ public class InterfaceSwitchComponent {
     }
 
     /**
-     * Takes a changed {@code policy} without a restart; other keys need one.
+     * Takes a changed {@code policy} at once, keeping flows, pins and the decision in force;
+     * other changed keys (and a changed role) are logged as taking effect at the next start,
+     * and a bad value is refused naming the file and key.
      *
      * @param props the new merged configuration
      */
     @Modified
     void modified(Map<String, Object> props) {
-        if (service != null) {
-            service.configurePolicy(IfsConfiguration.from(props).policy());
+        Object role = props.get(ConfigurationPids.NODE_ROLE);
+        boolean mobile = role != null && NodeRole.parse(role.toString()).isMobile();
+        if (service == null) {
+            if (mobile) {
+                logger.warn("role changed to {}: the interface switch starts when the node restarts", role);
+            }
+            return;
         }
+        if (!mobile) {
+            logger.warn("role changed to {}: the interface switch keeps running until the node restarts", role);
+        }
+        IfsConfiguration changed = IfsConfiguration.from(props);
+        if (!changed.withPolicy(null).equals(config.withPolicy(null))) {
+            logger.warn("{}: changed keys other than policy take effect when the node restarts (running with {})",
+                    IfsConfiguration.FILE, config);
+        }
+        service.configurePolicy(changed.policy());
     }
 
     @Deactivate

@@ -21,6 +21,10 @@ import java.util.function.LongSupplier;
  * {@link FlowTable}, reads the routing in force (one volatile read), places a flow the routing
  * has not placed yet, and returns the path. No lock, no allocation per packet.
  *
+ * <p>Several threads may call {@link #pathFor} at once: the routing is immutable and flows are
+ * added without locks. The byte and packet counters (per flow, per uplink) are plain fields:
+ * exact with one reading thread, as the virtual interface has, approximate with several.
+ *
  * <p>The maintenance side ({@link #publish}, {@link #updatePaths}, {@link #expire}, the
  * snapshots) runs on the engine thread; publications are serialised there.
  */
