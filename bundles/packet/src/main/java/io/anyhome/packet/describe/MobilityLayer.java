@@ -6,6 +6,7 @@ import io.anyhome.packet.ip.AddressFields;
 import io.anyhome.packet.ip.Ipv6HeaderChain;
 import io.anyhome.packet.mh.BindingAcknowledgement;
 import io.anyhome.packet.mh.BindingError;
+import io.anyhome.packet.mh.Heartbeat;
 import io.anyhome.packet.mh.BindingRefreshRequest;
 import io.anyhome.packet.mh.BindingUpdate;
 import io.anyhome.packet.mh.CareOfTest;
@@ -40,7 +41,8 @@ final class MobilityLayer {
                 AddressFields.read(packet, chain.pseudoHeaderDestinationOffset()));
         Map<String, Object> m = Json.object();
         int type = message.type();
-        m.put("type", message instanceof RawMobilityMessage ? "other" : ABBREVIATIONS[type]);
+        m.put("type", message instanceof RawMobilityMessage ? "other"
+                : message instanceof Heartbeat ? "HB" : ABBREVIATIONS[type]);
         m.put("typeCode", type);
         m.put("typeName", MobilityHeaderType.name(type));
         m.put("payloadProto", packet.get(at + MobilityHeader.OFFSET_PAYLOAD_PROTO) & 0xff);
@@ -65,6 +67,10 @@ final class MobilityLayer {
             m.put("status", be.status());
             m.put("statusName", bindingErrorStatus(be.status()));
             m.put("homeAddress", AddressText.format(be.homeAddress()));
+        } else if (message instanceof Heartbeat hb) {
+            m.put("flags", Json.flags((hb.unsolicited() ? 2 : 0) | (hb.response() ? 1 : 0), 8,
+                    "", "", "", "", "", "", "U", "R"));
+            m.put("sequence", hb.sequence());
         } else if (message instanceof HomeTestInit hoti) {
             m.put("homeInitCookie", Json.hex64(hoti.homeInitCookie()));
         } else if (message instanceof CareOfTestInit coti) {

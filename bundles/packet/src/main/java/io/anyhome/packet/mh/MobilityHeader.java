@@ -60,7 +60,7 @@ public final class MobilityHeader {
     /**
      * Length of the message data before the options, per known type.
      *
-     * @param type an MH type up to {@link MobilityHeaderType#LAST_KNOWN}
+     * @param type an MH type with a record ({@link MobilityHeaderType#hasRecord})
      * @return bytes from the start of the header to the first option
      */
     static int optionsOffset(int type) {
@@ -71,6 +71,7 @@ public final class MobilityHeader {
             case MobilityHeaderType.BINDING_UPDATE,
                     MobilityHeaderType.BINDING_ACKNOWLEDGEMENT -> 12;
             case MobilityHeaderType.BINDING_ERROR -> 24;
+            case MobilityHeaderType.HEARTBEAT -> 12;
             default -> throw new IllegalArgumentException("MH type " + type);
         };
     }
@@ -82,7 +83,7 @@ public final class MobilityHeader {
      * @return the minimum, 0 for types without a record here
      */
     public static int minimumHeaderLen(int type) {
-        return type > MobilityHeaderType.LAST_KNOWN ? 0 : (optionsOffset(type) + 7) / 8 - 1;
+        return MobilityHeaderType.hasRecord(type) ? (optionsOffset(type) + 7) / 8 - 1 : 0;
     }
 
     /**
@@ -122,7 +123,7 @@ public final class MobilityHeader {
                     + MobilityHeaderType.name(type));
         }
         int end = offset + length;
-        if (type > MobilityHeaderType.LAST_KNOWN) {
+        if (!MobilityHeaderType.hasRecord(type)) {
             byte[] data = new byte[length - FIXED_LENGTH];
             buffer.get(offset + FIXED_LENGTH, data);
             return new RawMobilityMessage(type, data);
@@ -146,6 +147,10 @@ public final class MobilityHeader {
             case MobilityHeaderType.BINDING_ACKNOWLEDGEMENT -> new BindingAcknowledgement(
                     BindingAckStatus.of(buffer.get(d) & 0xff), buffer.get(d + 1) & 0xff,
                     buffer.getShort(d + 2) & 0xffff, buffer.getShort(d + 4) & 0xffff, options);
+            case MobilityHeaderType.HEARTBEAT -> new Heartbeat(
+                    (buffer.get(d + 1) & Heartbeat.FLAG_UNSOLICITED) != 0,
+                    (buffer.get(d + 1) & Heartbeat.FLAG_RESPONSE) != 0,
+                    buffer.getInt(d + 2) & 0xffff_ffffL, options);
             default -> new BindingError(buffer.get(d) & 0xff, Fields.inet6(buffer, d + 2),
                     options);
         };
@@ -270,6 +275,11 @@ public final class MobilityHeader {
         } else if (message instanceof BindingError m) {
             out.put(d, (byte) m.status()).put(d + 1, (byte) 0)
                     .put(d + 2, m.homeAddress().getAddress());
+        } else if (message instanceof Heartbeat m) {
+            out.put(d, (byte) 0)
+                    .put(d + 1, (byte) ((m.unsolicited() ? Heartbeat.FLAG_UNSOLICITED : 0)
+                            | (m.response() ? Heartbeat.FLAG_RESPONSE : 0)))
+                    .putInt(d + 2, (int) m.sequence());
         } else {
             throw new IllegalStateException("unhandled message " + message);
         }

@@ -22,8 +22,8 @@ public final class MobilityHeaderType {
     public static final int BINDING_ACKNOWLEDGEMENT = 6;
     /** Binding Error (§6.1.9). */
     public static final int BINDING_ERROR = 7;
-    /** Highest type decoded into its own record. */
-    static final int LAST_KNOWN = BINDING_ERROR;
+    /** Heartbeat (RFC 5847 §5.1). */
+    public static final int HEARTBEAT = 13;
 
     private static final String[] NAMES = {
         "Binding Refresh Request", "Home Test Init", "Care-of Test Init", "Home Test",
@@ -35,6 +35,15 @@ public final class MobilityHeaderType {
     };
 
     private MobilityHeaderType() {
+    }
+
+    /**
+     * @param type an MH Type value
+     * @return true if it decodes into its own record (BRR to BE, Heartbeat), false if into a
+     *     {@link RawMobilityMessage}
+     */
+    static boolean hasRecord(int type) {
+        return (type >= BINDING_REFRESH_REQUEST && type <= BINDING_ERROR) || type == HEARTBEAT;
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public sealed interface MobilityMessage permits BindingRefreshRequest, HomeTestInit,
         CareOfTestInit, HomeTest, CareOfTest, BindingUpdate, BindingAcknowledgement,
-        BindingError, RawMobilityMessage {
+        BindingError, Heartbeat, RawMobilityMessage {
 
     /** @return the MH Type field (see {@link MobilityHeaderType}) */
     int type();

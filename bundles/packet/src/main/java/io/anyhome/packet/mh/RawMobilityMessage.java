@@ -17,7 +17,7 @@ public record RawMobilityMessage(int type, byte[] data) implements MobilityMessa
     /** Validates the type and the length, and copies the data. */
     public RawMobilityMessage {
         Fields.unsigned("MH Type", type, 8);
-        if (type <= MobilityHeaderType.LAST_KNOWN) {
+        if (MobilityHeaderType.hasRecord(type)) {
             throw new IllegalArgumentException("MH type " + type + " has its own record");
         }
         data = Fields.copy("data", data, MobilityHeader.MAX_LENGTH - MobilityHeader.FIXED_LENGTH);

@@ -220,13 +220,19 @@ class PacketDescriberTest {
     void givenAnUnknownMhTypeAndUnknownOptions_whenDescribed_thenTypeCodeAndHexDataAreShown()
             throws MalformedPacketException {
         Map<String, Object> raw = PacketDescriber.describe(
-                TestPackets.plain(new RawMobilityMessage(13, new byte[] {0, 1, 0, 0, 0, 9, 0, 0, 0, 0})));
+                TestPackets.plain(new RawMobilityMessage(12, new byte[] {0, 1, 0, 0, 0, 9, 0, 0, 0, 0})));
+        Map<String, Object> heartbeat = PacketDescriber.describe(
+                TestPackets.plain(new io.anyhome.packet.mh.Heartbeat(false, true, 9, List.of())));
         Map<String, Object> unknownOption = PacketDescriber.describe(TestPackets.plain(
                 new BindingUpdate(1, 0, 0, List.of(new UnknownMobilityOption(42, new byte[] {1, 2})))));
 
         assertThat(at(raw, "ipv6", "mobility", "type")).isEqualTo("other");
-        assertThat(at(raw, "ipv6", "mobility", "typeCode")).isEqualTo(13);
-        assertThat(at(raw, "ipv6", "mobility", "typeName")).isEqualTo("Heartbeat");
+        assertThat(at(raw, "ipv6", "mobility", "typeCode")).isEqualTo(12);
+        assertThat(at(raw, "ipv6", "mobility", "typeName")).isEqualTo("Home Agent Switch");
+        assertThat(at(heartbeat, "ipv6", "mobility", "type")).isEqualTo("HB");
+        assertThat(at(heartbeat, "ipv6", "mobility", "typeName")).isEqualTo("Heartbeat");
+        assertThat(at(heartbeat, "ipv6", "mobility", "flags")).isEqualTo(List.of("R"));
+        assertThat(at(heartbeat, "ipv6", "mobility", "sequence")).isEqualTo(9L);
         assertThat(at(raw, "ipv6", "mobility", "data")).isEqualTo("00010000000900000000");
         assertThat(at(unknownOption, "ipv6", "mobility", "options", 0))
                 .isEqualTo(Map.of("type", "unknown", "typeCode", 42, "data", "0102"));

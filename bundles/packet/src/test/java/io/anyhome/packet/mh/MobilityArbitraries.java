@@ -90,7 +90,9 @@ final class MobilityArbitraries {
                 Combinators.combine(u(8).map(BindingAckStatus::of), u(8), u(16), u(16),
                         options()).as(BindingAcknowledgement::new),
                 Combinators.combine(u(8), inet6(), options()).as(BindingError::new),
-                Combinators.combine(Arbitraries.integers().between(8, 255),
+                Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(true, false),
+                        Arbitraries.longs().between(0, 0xffff_ffffL), options()).as(Heartbeat::new),
+                Combinators.combine(Arbitraries.integers().between(8, 255).filter(t -> t != 13),
                         Arbitraries.integers().between(0, 30)).flatAs((t, units) ->
                         bytes(2 + 8 * units, 2 + 8 * units)
                                 .map(d -> new RawMobilityMessage(t, d)))));

@@ -38,7 +38,7 @@ class WiresharkCrossCheckTest {
         "mip6.bi.coa_ipv6", "mip6.ipv4ha.preflen", "mip6.ipv4ha.p_flag", "mip6.ipv4ha.ha",
         "mip6.ipv4coa.addr", "mip6.mnid.subtype", "mip6.mnid.identifier", "mip6.auth.mobility_spi",
         "mip6.ba.status", "mip6.ba.seqnr", "mip6.ba.lifetime", "mip6.natd.f_flag",
-        "mip6.natd.refresh_t", "mip6.ipv4aa.sts", "mip6.acoa.acoa", "mip6.csum",
+        "mip6.natd.refresh_t", "mip6.ipv4aa.sts", "mip6.acoa.acoa", "mip6.csum", "mip6.hb.u_flag", "mip6.hb.r_flag", "mip6.hb.seqnr",
         "_ws.malformed", "_ws.expert.severity"};
 
     @TempDir
@@ -100,6 +100,40 @@ class WiresharkCrossCheckTest {
         assertThat(field(a, "mip6.natd.refresh_t")).isEqualTo("110");
         assertThat(field(a, "mip6.ipv4aa.sts")).isEqualTo("0");
         assertThat(field(a, "_ws.malformed")).isEmpty();
+    }
+
+    @Test
+    void givenOurHeartbeatRequestAndResponse_whenWiresharkDissectsThem_thenItReadsFlagsAndSequence()
+            throws Exception {
+        String tshark = findTshark();
+        Inet6Address hoa = v6("2001:db8:1::100");
+        Inet6Address ha = v6("2001:db8:1::1");
+        Heartbeat request = new Heartbeat(false, false, 0xfedcba98L, List.of());
+        Path pcap = dir.resolve("hb.pcap");
+        writeRawPcap(pcap, List.of(plainPacket(request, hoa, ha), plainPacket(request.answer(), ha, hoa),
+                plainPacket(new Heartbeat(true, false, 3, List.of()), hoa, ha)));
+
+        List<String[]> rows = dissect(tshark, pcap);
+        assertThat(rows).hasSize(3);
+        assertThat(field(rows.get(0), "mip6.mhtype")).isEqualTo("13");
+        assertThat(field(rows.get(0), "mip6.hb.seqnr")).isEqualTo(Long.toString(0xfedcba98L));
+        assertThat(field(rows.get(0), "mip6.hb.r_flag")).isIn("0", "False");
+        assertThat(field(rows.get(0), "mip6.hb.u_flag")).isIn("0", "False");
+        assertThat(field(rows.get(1), "mip6.hb.r_flag")).isIn("1", "True");
+        assertThat(field(rows.get(1), "mip6.hb.seqnr")).isEqualTo(Long.toString(0xfedcba98L));
+        assertThat(field(rows.get(2), "mip6.hb.u_flag")).isIn("1", "True");
+        assertThat(field(rows.get(2), "mip6.hb.seqnr")).isEqualTo("3");
+        for (String[] r : rows) {
+            assertThat(field(r, "_ws.malformed")).isEmpty();
+        }
+    }
+
+    private static byte[] plainPacket(MobilityMessage m, Inet6Address src, Inet6Address dst) {
+        ByteBuffer out = ByteBuffer.allocate(2048);
+        Ipv6Header.encode(out, 0, 0, MobilityHeader.encodedLength(m), MobilityHeader.NEXT_HEADER, 64,
+                src.getAddress(), dst.getAddress());
+        MobilityHeader.encode(m, out, src, dst);
+        return Arrays.copyOf(out.array(), out.position());
     }
 
     private static byte[] buPacket(BindingUpdate bu, Inet6Address coa, Inet6Address ha,
