@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# The mobility lab of DESIGN.md in network namespaces (root): a mobile node with three uplinks
+# (eth0, wlan0, wwan0) to an access router that advertises a prefix on each (radvd), a home
+# agent reached through that router, its home link with one host, and a correspondent node.
+# Documentation prefixes only; nothing leaves the namespaces.
+#
+#   mobility-lab.sh up [PREFIX]            build it (namespaces PREFIX-mn, -ar, -ha, -cn, -home)
+#   mobility-lab.sh down [PREFIX]          remove it (also what a failed 'up' left)
+#   mobility-lab.sh linkdown IF [PREFIX]   take an uplink's carrier away (router side down)
+#   mobility-lab.sh linkup IF [PREFIX]     give it back
+#   mobility-lab.sh blackhole IF [PREFIX]  drop everything through an uplink, carrier up (nftables)
+#   mobility-lab.sh unblackhole [PREFIX]   remove the drops
+#
+# Addresses: uplinks eth0 2001:db8:c::/64, wlan0 2001:db8:a::/64, wwan0 2001:db8:b::/64 (router
+# ::1 on each); router–HA 2001:db8:f::/64 (HA ::2); router–CN 2001:db8:e::/64 (CN ::2); home
+# link 2001:db8:1::/64 (HA 2001:db8:1::1, home host 2001:db8:1::99; home addresses from here).
+set -euo pipefail
+
+cmd="${1:-}"
+case "$cmd" in
+  linkdown|linkup|blackhole) iface="${2:?interface}"; p="${3:-ah}" ;;
+  *) p="${2:-ah}" ;;
+esac
+MN="$p-mn" AR="$p-ar" HA="$p-ha" CN="$p-cn" HOME="$p-home"
+run="/run/anyhome-lab/$p"
+
+nsx() { local ns="$1"; shift; ip netns exec "$ns" "$@"; }
+
+down() {
+  if [ -f "$run/radvd.pid" ]; then kill "$(cat "$run/radvd.pid")" 2>/dev/null || true; fi
+  for ns in "$MN" "$AR" "$HA" "$CN" "$HOME"; do
+    ip netns pids "$ns" 2>/dev/null | xargs -r kill -9 2>/dev/null || true
+    ip netns del "$ns" 2>/dev/null || true
+  done
+  rm -rf "$run"
+}
+
+veth() { # veth NS1 IF1 NS2 IF2
+  ip link add "$2" netns "$1" type veth peer name "$4" netns "$3"
+  nsx "$1" ip link set "$2" up
+  nsx "$3" ip link set "$4" up
+}
+
+up() {
+  down
+  mkdir -p "$run"
+  for ns in "$MN" "$AR" "$HA" "$CN" "$HOME"; do
+    ip netns add "$ns"
+    nsx "$ns" ip link set lo up
+    nsx "$ns" sysctl -qw net.ipv6.conf.default.accept_dad=0 net.ipv6.conf.all.accept_dad=0
+  done
+  # the mobile node does DAD on its uplinks like a real host
+  nsx "$MN" sysctl -qw net.ipv6.conf.default.accept_dad=1
+  for pair in "eth0 ar-eth c" "wlan0 ar-wlan a" "wwan0 ar-wwan b"; do
+    set -- $pair
+    veth "$MN" "$1" "$AR" "$2"
+    nsx "$AR" ip -6 addr add "2001:db8:$3::1/64" dev "$2" nodad
+  done
+  veth "$AR" ar-ha "$HA" inet0
+  nsx "$AR" ip -6 addr add 2001:db8:f::1/64 dev ar-ha nodad
+  nsx "$HA" ip -6 addr add 2001:db8:f::2/64 dev inet0 nodad
+  veth "$AR" ar-cn "$CN" eth0
+  nsx "$AR" ip -6 addr add 2001:db8:e::1/64 dev ar-cn nodad
+  nsx "$CN" ip -6 addr add 2001:db8:e::2/64 dev eth0 nodad
+  veth "$HA" hlink "$HOME" eth0
+  nsx "$HA" ip -6 addr add 2001:db8:1::1/64 dev hlink nodad
+  nsx "$HOME" ip -6 addr add 2001:db8:1::99/64 dev eth0 nodad
+
+  nsx "$AR" sysctl -qw net.ipv6.conf.all.forwarding=1
+  nsx "$HA" sysctl -qw net.ipv6.conf.all.forwarding=1
+  nsx "$AR" ip -6 route add 2001:db8:1::/64 via 2001:db8:f::2
+  nsx "$HA" ip -6 route add default via 2001:db8:f::1
+  nsx "$CN" ip -6 route add default via 2001:db8:e::1
+  nsx "$HOME" ip -6 route add default via 2001:db8:1::1
+
+  cat > "$run/radvd.conf" <<CONF
+interface ar-eth  { AdvSendAdvert on; MinRtrAdvInterval 1; MaxRtrAdvInterval 2; AdvIntervalOpt on;
+                    prefix 2001:db8:c::/64 { AdvOnLink on; AdvAutonomous on; }; };
+interface ar-wlan { AdvSendAdvert on; MinRtrAdvInterval 1; MaxRtrAdvInterval 2; AdvIntervalOpt on;
+                    prefix 2001:db8:a::/64 { AdvOnLink on; AdvAutonomous on; }; };
+interface ar-wwan { AdvSendAdvert on; MinRtrAdvInterval 1; MaxRtrAdvInterval 2; AdvIntervalOpt on;
+                    prefix 2001:db8:b::/64 { AdvOnLink on; AdvAutonomous on; }; };
+CONF
+  nsx "$AR" radvd -C "$run/radvd.conf" -p "$run/radvd.pid" -m logfile -l "$run/radvd.log"
+}
+
+router_if() { # the router side of an uplink
+  case "$1" in
+    eth0) echo ar-eth ;; wlan0) echo ar-wlan ;; wwan0) echo ar-wwan ;;
+    *) echo "no uplink $1 (eth0, wlan0, wwan0)" >&2; exit 2 ;;
+  esac
+}
+
+case "$cmd" in
+  up) up ;;
+  down) down ;;
+  linkdown) nsx "$AR" ip link set "$(router_if "$iface")" down ;;
+  linkup) nsx "$AR" ip link set "$(router_if "$iface")" up ;;
+  blackhole)
+    r="$(router_if "$iface")"
+    nsx "$AR" nft add table inet anyhome-lab
+    nsx "$AR" nft add chain inet anyhome-lab forward '{ type filter hook forward priority 0; }'
+    nsx "$AR" nft add chain inet anyhome-lab input '{ type filter hook input priority 0; }'
+    nsx "$AR" nft add chain inet anyhome-lab output '{ type filter hook output priority 0; }'
+    nsx "$AR" nft add rule inet anyhome-lab forward iifname "$r" drop
+    nsx "$AR" nft add rule inet anyhome-lab forward oifname "$r" drop
+    # Router Advertisements and neighbour discovery stay: the link looks fine, nothing passes
+    nsx "$AR" nft add rule inet anyhome-lab input iifname "$r" meta l4proto != ipv6-icmp drop
+    nsx "$AR" nft add rule inet anyhome-lab output oifname "$r" meta l4proto != ipv6-icmp drop
+    ;;
+  unblackhole) nsx "$AR" nft delete table inet anyhome-lab 2>/dev/null || true ;;
+  *) echo "usage: $0 up|down|linkdown IF|linkup IF|blackhole IF|unblackhole [PREFIX]" >&2; exit 2 ;;
+esac
