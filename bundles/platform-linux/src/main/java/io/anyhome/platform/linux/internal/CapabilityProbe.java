@@ -73,14 +73,10 @@ final class CapabilityProbe {
             c.tun = false;
             causes.put("tun", "/dev/net/tun opens, but creating a device needs CAP_NET_ADMIN");
         }
-        c.rtnetlink = netlinkSocket && monitor != NotInThisBuild.INSTANCE;
-        if (netlinkSocket && !c.rtnetlink) {
-            causes.put("rtnetlink", "the rtnetlink monitor is " + NotInThisBuild.CAUSE);
-        }
-        c.rawSockets = netRaw && sockets != NotInThisBuild.INSTANCE;
+        c.rtnetlink = netlinkSocket;
+        c.rawSockets = netRaw;
         if (!c.rawSockets) {
-            causes.put("rawSockets", netRaw ? "raw sockets are " + NotInThisBuild.CAUSE
-                    : "the process lacks CAP_NET_RAW");
+            causes.put("rawSockets", "the process lacks CAP_NET_RAW");
         }
         c.kernelMip6 = Files.isDirectory(mip6Module);
         if (!c.kernelMip6) {
@@ -99,8 +95,7 @@ final class CapabilityProbe {
         }
         for (String f : new String[] {"policyRouting", "wirelessInfo", "udpGso", "udpGro"}) {
             if (!flag(c, f)) {
-                causes.putIfAbsent(f, f.startsWith("udp") && sockets == NotInThisBuild.INSTANCE
-                        || !f.startsWith("udp") && monitor == NotInThisBuild.INSTANCE ? NotInThisBuild.CAUSE : "not probed");
+                causes.putIfAbsent(f, "not probed");
             }
         }
         causes.keySet().removeIf(f -> flag(c, f));
@@ -109,9 +104,9 @@ final class CapabilityProbe {
 
     private static void describe(Object collaborator, PlatformCapabilitiesDTO c) {
         try {
-            if (collaborator instanceof NetworkMonitor m && collaborator != NotInThisBuild.INSTANCE) {
+            if (collaborator instanceof NetworkMonitor m) {
                 m.describe(c);
-            } else if (collaborator instanceof SocketFactory s && collaborator != NotInThisBuild.INSTANCE) {
+            } else if (collaborator instanceof SocketFactory s) {
                 s.describe(c);
             }
         } catch (RuntimeException e) {

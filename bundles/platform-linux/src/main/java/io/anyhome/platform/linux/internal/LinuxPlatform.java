@@ -47,16 +47,18 @@ final class LinuxPlatform implements Platform {
         this.sockets = Objects.requireNonNull(sockets, "sockets");
     }
 
-    /** Probes the capabilities and builds the platform with the collaborators this build has. */
-    static LinuxPlatform create(NetworkMonitor monitor, LinkConfigurator links, SocketFactory sockets) {
-        PlatformCapabilitiesDTO caps = CapabilityProbe.system().probe(monitor, sockets);
-        return new LinuxPlatform(caps, Ipv6Sysctl.system(), monitor, links, sockets);
-    }
-
-    /** A platform without rtnetlink and sockets: TUN, sysctl and the capability report only. */
-    static LinuxPlatform withoutCollaborators() {
-        NotInThisBuild none = NotInThisBuild.INSTANCE;
-        return create(none, none, none);
+    /**
+     * The platform of this host: rtnetlink for links, addresses, routes and neighbours, the
+     * socket factory, sysctl, with the capabilities probed once. The one way the component and
+     * the lab tests build it; it acts in the namespace of each calling thread.
+     *
+     * @return the platform
+     */
+    static LinuxPlatform system() {
+        RtnetlinkPlatformOps netlink = new RtnetlinkPlatformOps();
+        LinuxSockets sockets = new LinuxSockets();
+        PlatformCapabilitiesDTO caps = CapabilityProbe.system().probe(netlink, sockets);
+        return new LinuxPlatform(caps, Ipv6Sysctl.system(), netlink, netlink, sockets);
     }
 
     @Override

@@ -92,8 +92,7 @@ public class LinuxPlatformComponent {
         } catch (IOException | RuntimeException e) {
             logger.warn("cannot use {} for jffi's native library: {}", dir, e.toString());
         }
-        RtnetlinkPlatformOps netlink = new RtnetlinkPlatformOps();
-        LinuxPlatform p = LinuxPlatform.create(netlink, netlink, new LinuxSockets());
+        LinuxPlatform p = LinuxPlatform.system();
         PlatformCapabilitiesDTO c = p.capabilities();
         if (c.available) {
             logger.info("Linux platform available (vnet header {}, multi-queue {}, rtnetlink {}, raw sockets {}); missing: {}",

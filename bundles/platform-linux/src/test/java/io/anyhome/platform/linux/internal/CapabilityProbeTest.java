@@ -34,23 +34,25 @@ class CapabilityProbeTest {
         Path status = Files.writeString(dir.resolve("status"), "Name:\tjava\nCapEff:\t0000000000000000\n");
 
         PlatformCapabilitiesDTO c = new CapabilityProbe(status, dir.resolve("none"))
-                .probe(NotInThisBuild.INSTANCE, NotInThisBuild.INSTANCE);
+                .probe(new RtnetlinkPlatformOps(), new LinuxSockets());
 
         assertThat(c.name).isEqualTo("linux");
         assertThat(c.available).isFalse();
         assertThat(c.netAdmin).isFalse();
         assertThat(c.tun).isFalse();
-        assertThat(c.rawSockets).isFalse();
         assertThat(c.unavailabilityCause).contains("CAP_NET_ADMIN");
-        assertThat(c.featureCauses).containsEntry("rawSockets", "the process lacks CAP_NET_RAW")
-                .containsKeys("netAdmin", "tun", "kernelMip6").doesNotContainKey("available");
+        // raw sockets are probed by opening one (SocketCapabilities), not read from the status file
+        assertThat(c.featureCauses).containsKeys("netAdmin", "tun", "kernelMip6").doesNotContainKey("available");
     }
 
     @Test
-    void givenRootWithTun_whenProbed_thenTunAndNetAdminAreThereAndTheMissingCollaboratorsAreNamed() {
+    void givenRoot_whenTheSystemPlatformIsProbed_thenTunNetlinkAndRawSocketsAreThere() throws Exception {
         LabNamespace.requireLab();
 
-        PlatformCapabilitiesDTO c = LinuxPlatform.withoutCollaborators().capabilities();
+        PlatformCapabilitiesDTO c;
+        try (LabNamespace ns = LabNamespace.create("cap")) {
+            c = ns.inside(LinuxPlatform::system).capabilities();
+        }
 
         assertThat(c.available).as(c.unavailabilityCause).isTrue();
         assertThat(c.unavailabilityCause).isNull();
@@ -58,20 +60,8 @@ class CapabilityProbeTest {
         assertThat(c.tunVnetHeader).isTrue();
         assertThat(c.tunMultiQueue).isTrue();
         assertThat(c.netAdmin).isTrue();
-        assertThat(c.rtnetlink).isFalse();
-        assertThat(c.featureCauses.get("rtnetlink")).contains("not available in this build");
-        assertThat(c.featureCauses).doesNotContainKeys("tun", "netAdmin", "tunVnetHeader");
-    }
-
-    @Test
-    void givenAPlatformWithoutRtnetlink_whenAMonitorIsAsked_thenItIsUnavailableAndSaysWhy() {
-        LinuxPlatform platform = LinuxPlatform.withoutCollaborators();
-
-        assertThatThrownBy(() -> platform.monitor(new io.anyhome.api.platform.NetworkListener() {
-        })).isInstanceOfSatisfying(PlatformException.class, e -> {
-            assertThat(e.code()).isEqualTo(Code.UNAVAILABLE);
-            assertThat(e.getMessage()).contains("not available in this build");
-        });
-        assertThatThrownBy(() -> platform.interfaceIndex("lo")).isInstanceOf(PlatformException.class);
+        assertThat(c.rtnetlink).isTrue();
+        assertThat(c.rawSockets).isTrue();
+        assertThat(c.featureCauses).doesNotContainKeys("tun", "netAdmin", "tunVnetHeader", "rtnetlink", "rawSockets");
     }
 }

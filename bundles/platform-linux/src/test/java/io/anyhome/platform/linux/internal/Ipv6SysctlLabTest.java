@@ -14,7 +14,7 @@ class Ipv6SysctlLabTest {
     void givenAVethInANamespace_whenForwardingIsSet_thenTheNamespaceSeesIt() throws Exception {
         try (LabNamespace ns = LabNamespace.create("sysctl")) {
             ns.ip("link", "add", "fw0", "type", "veth", "peer", "name", "fw1");
-            LinuxPlatform platform = ns.inside(LinuxPlatform::withoutCollaborators);
+            LinuxPlatform platform = ns.inside(LinuxPlatform::system);
 
             int before = ns.inside(() -> platform.ipv6Setting("fw0", Ipv6Setting.FORWARDING));
             ns.inside(() -> {
@@ -34,7 +34,7 @@ class Ipv6SysctlLabTest {
     @Test
     void givenNoSuchInterface_whenASettingIsRead_thenTheErrorNamesTheSettingAndTheInterface() throws Exception {
         try (LabNamespace ns = LabNamespace.create("sysctl")) {
-            LinuxPlatform platform = ns.inside(LinuxPlatform::withoutCollaborators);
+            LinuxPlatform platform = ns.inside(LinuxPlatform::system);
 
             assertThatThrownBy(() -> ns.inside(() -> platform.ipv6Setting("nosuch0", Ipv6Setting.ACCEPT_RA)))
                     .isInstanceOfSatisfying(PlatformException.class, e -> {

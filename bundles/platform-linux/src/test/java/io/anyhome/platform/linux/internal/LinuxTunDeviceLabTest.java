@@ -26,7 +26,7 @@ class LinuxTunDeviceLabTest {
     @Test
     void givenHome0WithAnAddress_whenAnEchoRequestIsWritten_thenTheKernelsReplyIsRead() throws Exception {
         try (LabNamespace ns = LabNamespace.create("tun")) {
-            LinuxPlatform platform = ns.inside(LinuxPlatform::withoutCollaborators);
+            LinuxPlatform platform = ns.inside(LinuxPlatform::system);
             try (TunDevice tun = ns.inside(() -> platform.openTun(TunOptions.of("home0", 1400)))) {
                 ns.ip("addr", "add", "2001:db8:ff::1/64", "dev", tun.name(), "nodad");
                 assertThat(tun.name()).isEqualTo("home0");
@@ -64,7 +64,7 @@ class LinuxTunDeviceLabTest {
     @Test
     void givenAVnetHeaderDevice_whenAnEchoRequestIsWrittenWithAHeader_thenTheReplyComesWithOne() throws Exception {
         try (LabNamespace ns = LabNamespace.create("vnet")) {
-            LinuxPlatform platform = ns.inside(LinuxPlatform::withoutCollaborators);
+            LinuxPlatform platform = ns.inside(LinuxPlatform::system);
             try (TunDevice tun = ns.inside(() -> platform.openTun(new TunOptions("home0", 1400, true, false)))) {
                 ns.ip("addr", "add", "2001:db8:ff::1/64", "dev", tun.name(), "nodad");
                 int header = tun.vnetHeaderLength();
@@ -88,7 +88,7 @@ class LinuxTunDeviceLabTest {
     @Test
     void givenAReaderBlockedOnAnIdleDevice_whenTheDeviceIsClosed_thenTheReaderGetsClosed() throws Exception {
         try (LabNamespace ns = LabNamespace.create("tunclose")) {
-            LinuxPlatform platform = ns.inside(LinuxPlatform::withoutCollaborators);
+            LinuxPlatform platform = ns.inside(LinuxPlatform::system);
             // no IPv6 on new links: the kernel sends nothing on its own (no MLD, no RS)
             ns.inside(() -> {
                 platform.setIpv6Setting("default", Ipv6Setting.DISABLE_IPV6, 1);
@@ -126,7 +126,7 @@ class LinuxTunDeviceLabTest {
     @Test
     void givenAMultiQueueDevice_whenOpenedTwice_thenBothQueuesServeTheSameInterface() throws Exception {
         try (LabNamespace ns = LabNamespace.create("mq")) {
-            LinuxPlatform platform = ns.inside(LinuxPlatform::withoutCollaborators);
+            LinuxPlatform platform = ns.inside(LinuxPlatform::system);
             TunOptions options = new TunOptions("mq0", 1500, false, true);
             try (TunDevice first = ns.inside(() -> platform.openTun(options));
                     TunDevice second = ns.inside(() -> platform.openTun(options))) {
@@ -139,7 +139,7 @@ class LinuxTunDeviceLabTest {
     @Test
     void givenAnExistingSingleQueueDevice_whenOpenedAgain_thenTheErrorNamesTheDevice() throws Exception {
         try (LabNamespace ns = LabNamespace.create("busy")) {
-            LinuxPlatform platform = ns.inside(LinuxPlatform::withoutCollaborators);
+            LinuxPlatform platform = ns.inside(LinuxPlatform::system);
             try (TunDevice first = ns.inside(() -> platform.openTun(TunOptions.of("busy0", 1500)))) {
                 assertThatThrownBy(() -> ns.inside(() -> platform.openTun(TunOptions.of("busy0", 1500))))
                         .isInstanceOfSatisfying(PlatformException.class, e -> {

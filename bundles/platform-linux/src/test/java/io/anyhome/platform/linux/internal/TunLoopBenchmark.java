@@ -52,7 +52,7 @@ final class TunLoopBenchmark implements LoopBenchmark.Loop {
             if (r.exitStatus() != 0) {
                 throw new IllegalStateException("sysctl net.ipv6.conf.all.forwarding=1 failed: " + r.output());
             }
-            LinuxPlatform platform = ns.inside(LinuxPlatform::withoutCollaborators);
+            LinuxPlatform platform = ns.inside(LinuxPlatform::system);
             TunOptions options = new TunOptions("bench0", 1500, vnetHeader, false);
             tun = ns.inside(() -> platform.openTun(options));
             ns.ip("addr", "add", "2001:db8:ff::1/64", "dev", "bench0", "nodad");

@@ -1,0 +1,249 @@
+package io.anyhome.itests.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The first thing a user wants from anyhome, end to end on real Linux: a home agent and a mobile
+ * node, both real {@code anyhome node} processes from the built distribution, in the lab of
+ * {@code itests/lab/mobility-lab.sh} (three uplinks behind radvd, the home agent behind the same
+ * router, a correspondent node). The scenarios run in order on one lab: registration, a TCP
+ * transfer that survives a dead uplink and then a blackholed one, a planned switch, a home agent
+ * restart.
+ *
+ * <p>Needs root, iproute2, radvd, nftables, iperf3 and python3; skipped without them except when
+ * {@code CI=true}. Times are printed, never asserted beyond generous bounds against hanging.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MobilityLabIT {
+    private static final String HOA = "2001:db8:1::10";
+    private static final String KEY = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @TempDir
+    Path scratch;
+
+    private MobilityLab lab;
+    private Process homeAgent;
+    private Process mobileNode;
+    private Path haState;
+    private Path mnState;
+    private long mnStartedAt;
+
+    @BeforeAll
+    void startTheLab() throws Exception {
+        lab = MobilityLab.up("ahm" + ProcessHandle.current().pid() % 1000);
+        haState = scratch.resolve("ha");
+        MobilityLab.write(haState.resolve("etc/io.anyhome.node.cfg"), "role=ha", "platform=linux",
+                "homePrefix=2001:db8:1::/64");
+        MobilityLab.write(haState.resolve("etc/io.anyhome.homeagent.cfg"), "address=" + MobilityLab.HOME_AGENT,
+                "homeLink=hlink", "keysDirectory=" + haState.resolve("etc/homeagent-keys"));
+        MobilityLab.write(haState.resolve("etc/homeagent-keys/mn1.key"), "homeAddress=" + HOA,
+                "identity=mn1@example.net", "spi=256", "algorithm=hmac-sha256-128", "key=" + KEY);
+        homeAgent = startNode("ha", haState);
+
+        mnState = scratch.resolve("mn");
+        MobilityLab.write(mnState.resolve("etc/io.anyhome.node.cfg"), "role=mn", "platform=linux",
+                "homeAddress=" + HOA, "homePrefix=2001:db8:1::/64");
+        MobilityLab.write(mnState.resolve("etc/io.anyhome.mobility.cfg"), "homeAgent=" + MobilityLab.HOME_AGENT,
+                "identity=mn1@example.net", "spi=256", "algorithm=hmac-sha256-128", "key=" + KEY);
+        // veths look like Ethernet to the system: the lab says which is which
+        MobilityLab.write(mnState.resolve("etc/io.anyhome.nic.wlan-lab.cfg"), "interfaces=wlan*");
+        MobilityLab.write(mnState.resolve("etc/io.anyhome.nic.cellular-lab.cfg"), "interfaces=wwan*");
+        MobilityLab.write(mnState.resolve("etc/io.anyhome.ifs.cfg"), "policy=priority");
+        mnStartedAt = System.nanoTime();
+        mobileNode = startNode("mn", mnState);
+    }
+
+    @AfterAll
+    void stopTheLab() throws Exception {
+        for (Process p : new Process[] {mobileNode, homeAgent}) {
+            if (p != null) {
+                p.destroy();
+                if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            }
+        }
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void givenTheNodes_whenTheMobileNodeStarts_thenItRegistersOverItsPreferredUplink() throws Exception {
+        JsonObject binding = await("the binding at the home agent").atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions().until(() -> bindingOf(HOA), b -> b != null);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - mnStartedAt);
+        System.out.printf("MobilityLabIT: mobile node start to binding at the home agent: %d ms%n", millis);
+        assertThat(string(binding, "careOfAddress")).as("registered over eth0 (priority: ethernet first)")
+                .startsWith("2001:db8:c:");
+        JsonObject status = json(mnState, "mip:status", "--json").getAsJsonObject();
+        assertThat(status.toString()).contains(HOA);
+        await("the switch uses eth0").atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
+                assertThat(string(json(mnState, "ifs:status", "--json").getAsJsonObject(), "defaultUplink"))
+                        .isEqualTo("eth0"));
+    }
+
+    @Test
+    @Order(2)
+    void givenATcpTransfer_whenTheCarryingUplinkDiesAndThenTheNextIsBlackholed_thenItCompletesWithoutReset()
+            throws Exception {
+        Path out = Files.createDirectories(scratch.resolve("iperf"));
+        Process server = lab.start("mn", out.resolve("server.json"), "iperf3", "-s", "-1", "-J", "-B", HOA);
+        Process probeReceiver = lab.start("mn", out.resolve("probe.json"), "python3", probeScript(), "receive",
+                "5999", "24", HOA);
+        awaitListening("mn", 5201);
+        Process client = lab.start("cn", out.resolve("client.json"), "iperf3", "-c", HOA, "-t", "20", "-J");
+        Process probe = lab.start("cn", out.resolve("probe-sent.json"), "python3", probeScript(), "send", HOA,
+                "5999", "20");
+
+        await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6)).until(() -> true);
+        lab.linkDown("eth0");
+        await("traffic moved off eth0").atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
+                assertThat(string(json(mnState, "ifs:status", "--json").getAsJsonObject(), "defaultUplink"))
+                        .isEqualTo("wlan0"));
+        await().pollDelay(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        lab.blackhole("wlan0");
+        await("traffic moved off the blackholed wlan0").atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
+                assertThat(string(json(mnState, "ifs:status", "--json").getAsJsonObject(), "defaultUplink"))
+                        .isEqualTo("wwan0"));
+
+        assertThat(client.waitFor(60, TimeUnit.SECONDS)).as("iperf3 client finished").isTrue();
+        assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("iperf3 server finished").isTrue();
+        probe.waitFor(30, TimeUnit.SECONDS);
+        probeReceiver.waitFor(30, TimeUnit.SECONDS);
+        JsonObject result = JsonParser.parseString(Files.readString(out.resolve("client.json"))).getAsJsonObject();
+        assertThat(result.has("error")).as("iperf3: %s", result.get("error")).isFalse();
+        assertThat(client.exitValue()).as("iperf3 exit status (a reset fails it)").isZero();
+        JsonObject received = result.getAsJsonObject("end").getAsJsonObject("sum_received");
+        JsonObject p = JsonParser.parseString(Files.readString(out.resolve("probe.json"))).getAsJsonObject();
+        System.out.printf("MobilityLabIT: TCP transfer across carrier loss and blackhole: %.1f Mbit/s, %d bytes;"
+                + " 1 kHz UDP probe: %s%n", received.get("bits_per_second").getAsDouble() / 1e6,
+                received.get("bytes").getAsLong(), p);
+        for (HandoverSummary h : handovers()) {
+            System.out.printf("MobilityLabIT: handover %s%n", h);
+        }
+        assertThat(received.get("bytes").getAsLong()).isPositive();
+    }
+
+    @Test
+    @Order(3)
+    void givenAPlannedSwitch_whenPinnedToAnotherUplink_thenNoProbePacketIsLost() throws Exception {
+        lab.unblackhole();
+        await("wlan0 usable again").atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
+                assertThat(json(mnState, "ifs:status", "--json").toString())
+                        .containsPattern("\"id\":\"wlan0\"[^}]*\"usable\":true"));
+        Path out = Files.createDirectories(scratch.resolve("planned"));
+        Process receiver = lab.start("mn", out.resolve("probe.json"), "python3", probeScript(), "receive", "5998",
+                "8", HOA);
+        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(1)).until(() -> true);
+        Process sender = lab.start("cn", out.resolve("sent.json"), "python3", probeScript(), "send", HOA, "5998", "6");
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        json(mnState, "ifs:pin", "--json", "all", "wlan0");
+        assertThat(sender.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(receiver.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        JsonObject p = JsonParser.parseString(Files.readString(out.resolve("probe.json"))).getAsJsonObject();
+        System.out.printf("MobilityLabIT: planned switch to wlan0, 1 kHz UDP probe: %s%n", p);
+        assertThat(string(json(mnState, "ifs:status", "--json").getAsJsonObject(), "defaultUplink")).isEqualTo("wlan0");
+        assertThat(p.get("lost").getAsInt()).as("probe packets lost in a planned switch").isZero();
+        assertThat(ctl(mnState, "ifs:clear")).contains("cleared");
+    }
+
+    @Test
+    @Order(5)
+    void givenTheHomeAgentRestarts_whenItComesBack_thenTheMobileNodeRegistersAgainAndTrafficResumes()
+            throws Exception {
+        homeAgent.destroy();
+        assertThat(homeAgent.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        long restarted = System.nanoTime();
+        homeAgent = startNode("ha", haState);
+        await("registered again").atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> bindingOf(HOA), b -> b != null);
+        long registered = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restarted);
+        await("traffic resumes").atMost(PATIENCE).ignoreExceptions().until(() ->
+                lab.exec("cn", "ping", "-6", "-c", "1", "-W", "1", HOA).contains("1 received"));
+        long resumed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restarted);
+        System.out.printf("MobilityLabIT: home agent restart to binding %d ms, to traffic %d ms%n", registered, resumed);
+    }
+
+    private record HandoverSummary(String trigger, String from, String to, long triggerToTrafficMs, String reason) {
+    }
+
+    private List<HandoverSummary> handovers() throws Exception {
+        List<HandoverSummary> out = new ArrayList<>();
+        for (JsonElement e : json(mnState, "ifs:handovers", "--json").getAsJsonArray()) {
+            JsonObject h = e.getAsJsonObject();
+            out.add(new HandoverSummary(string(h, "trigger"), string(h, "from"), string(h, "to"),
+                    h.get("triggerToTrafficMs").getAsLong(), string(h, "reason")));
+        }
+        return out;
+    }
+
+    private JsonObject bindingOf(String hoa) throws Exception {
+        JsonArray bc = json(haState, "ha:bc", "--json").getAsJsonArray();
+        for (JsonElement e : bc) {
+            if (hoa.equals(string(e.getAsJsonObject(), "homeAddress"))) {
+                return e.getAsJsonObject();
+            }
+        }
+        return null;
+    }
+
+    private void awaitListening(String role, int port) {
+        await("port " + port + " listening").atMost(PATIENCE).ignoreExceptions().until(() ->
+                lab.exec(role, "ss", "-ltnH").contains(":" + port));
+    }
+
+    private String probeScript() {
+        return AnyhomeCommand.home().getParent().getParent().getParent().resolve("itests/lab/udp-probe.py").toString();
+    }
+
+    private Process startNode(String role, Path state) throws Exception {
+        Path out = Files.createDirectories(scratch.resolve(role + "-output-" + System.nanoTime()));
+        Process p = lab.start(role, out.resolve("output"), AnyhomeCommand.home().resolve("bin/anyhome").toString(),
+                "node", "--daemon", "--state", state.toString());
+        await(role + " control socket").atMost(PATIENCE).until(() ->
+                Files.exists(state.resolve("run/ctl.sock")) || !p.isAlive());
+        assertThat(p.isAlive()).as("%s node running; output in %s", role, out).isTrue();
+        return p;
+    }
+
+    private JsonElement json(Path state, String... command) throws Exception {
+        return JsonParser.parseString(ctl(state, command));
+    }
+
+    private String ctl(Path state, String... command) throws Exception {
+        List<String> args = new ArrayList<>(List.of("ctl", "--state", state.toString()));
+        args.addAll(List.of(command));
+        AnyhomeCommand.Result r = AnyhomeCommand.run(scratch, args.toArray(String[]::new));
+        assertThat(r.exitStatus()).as(String.join(" ", command) + ": " + r.stdout() + r.stderr()).isZero();
+        return r.stdout();
+    }
+
+    private static String string(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        return e == null || e.isJsonNull() ? null : e.getAsString();
+    }
+}
