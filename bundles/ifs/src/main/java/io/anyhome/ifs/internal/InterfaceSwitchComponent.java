@@ -9,6 +9,7 @@ import io.anyhome.api.ifs.InterfaceSelectionPolicy;
 import io.anyhome.api.ifs.InterfaceSwitch;
 import io.anyhome.api.ifs.MovementListener;
 import io.anyhome.api.ifs.UplinkListener;
+import io.anyhome.api.mobility.MobilityService;
 import io.anyhome.api.nic.NicRegistry;
 import io.anyhome.api.path.Path;
 import io.anyhome.api.path.PathListener;
@@ -213,6 +214,16 @@ public class InterfaceSwitchComponent {
 
     void unbindMovementListener(MovementListener listener) {
         withService(() -> service.removeMovementListener(listener));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindMobility(MobilityService mobility) {
+        withService(() -> service.mobility(mobility));
+    }
+
+    void unbindMobility(MobilityService mobility) {
+        withService(() -> service.mobilityGone(mobility));
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

@@ -15,6 +15,9 @@ import io.anyhome.api.ifs.PolicyDTO;
 import io.anyhome.api.ifs.UplinkDTO;
 import io.anyhome.api.ifs.UplinkListener;
 import io.anyhome.api.ifs.UplinkSnapshot;
+import io.anyhome.api.mobility.BindingDTO;
+import io.anyhome.api.mobility.BindingState;
+import io.anyhome.api.mobility.MobilityService;
 import io.anyhome.api.nic.NicRegistry;
 import io.anyhome.api.path.Path;
 import io.anyhome.api.platform.Platform;
@@ -93,6 +96,7 @@ public final class InterfaceSwitchService implements InterfaceSwitch, UplinkList
     private final MovementListener movements = new Movements();
     private RouterAdvertisementWatch raWatch;
     private Platform watched;
+    private volatile MobilityService mobility;
     private volatile List<UplinkSnapshot> lastUplinks = List.of();
     private volatile String lastDecidingPolicy;
 
@@ -183,6 +187,36 @@ public final class InterfaceSwitchService implements InterfaceSwitch, UplinkList
         unwatch();
         engineThread.shutdownNow();
         engine.close();
+    }
+
+    /** @param mobility the mobility service whose bindings the snapshots show */
+    void mobility(MobilityService mobility) {
+        this.mobility = mobility;
+    }
+
+    /** @param gone a mobility service going away; forgotten if it is the one in use */
+    synchronized void mobilityGone(MobilityService gone) {
+        if (mobility == gone) {
+            mobility = null;
+        }
+    }
+
+    private Map<String, BindingState> bindingStates() {
+        MobilityService m = mobility;
+        if (m == null) {
+            return Map.of();
+        }
+        Map<String, BindingState> out = new java.util.HashMap<>();
+        try {
+            for (BindingDTO b : m.bindings()) {
+                if (b.uplink != null && b.state != null) {
+                    out.put(b.uplink, b.state);
+                }
+            }
+        } catch (RuntimeException e) {
+            reports.problem("the mobility service failed to list its bindings", e);
+        }
+        return out;
     }
 
     private Map<String, InetAddress> careOfAddresses() {
@@ -346,7 +380,7 @@ public final class InterfaceSwitchService implements InterfaceSwitch, UplinkList
 
     private List<UplinkSnapshot> allUplinks() {
         List<UplinkSnapshot> all = uplinkView.snapshot(clock.getAsLong(), registry.list(), paths,
-                careOfAddresses(), flowSwitch.usageBytes());
+                careOfAddresses(), flowSwitch.usageBytes(), bindingStates());
         lastUplinks = all;
         return all;
     }

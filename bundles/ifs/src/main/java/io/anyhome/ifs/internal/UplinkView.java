@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * Builds the uplinks of a policy's snapshot from the NIC registry's merged view (the NICs a
  * driver claimed), the path of each uplink (DOWN without one), care-of addresses from movement
- * detection and the switch's usage counters, and remembers since when each uplink has been
+ * detection, the switch's usage counters and the binding states mobility reports, and remembers since when each uplink has been
  * usable or unusable ({@link UplinkSnapshot#usableSince()}). Called on the engine thread.
  */
 final class UplinkView {
@@ -32,10 +32,11 @@ final class UplinkView {
      * @param paths the path of each uplink that has one
      * @param careOfAddresses the usable care-of address of each uplink that has one
      * @param usage bytes in this accounting period per uplink
+     * @param bindings the state of the home agent binding through each uplink that has one
      * @return one snapshot per claimed NIC, ordered by id
      */
     synchronized List<UplinkSnapshot> snapshot(long now, List<NicDTO> nics, Map<String, Path> paths,
-            Map<String, InetAddress> careOfAddresses, Map<String, Long> usage) {
+            Map<String, InetAddress> careOfAddresses, Map<String, Long> usage, Map<String, BindingState> bindings) {
         List<UplinkSnapshot> out = new ArrayList<>();
         Map<String, Usability> seen = new HashMap<>();
         for (NicDTO nic : nics) {
@@ -53,7 +54,7 @@ final class UplinkView {
             out.add(new UplinkSnapshot(nic.name, Technology.of(nic.technology), state,
                     nic.metrics == null ? Map.of() : nic.metrics, Double.isFinite(nic.cost) && nic.cost > 0 ? nic.cost : 0,
                     nic.metered, usage.getOrDefault(nic.name, 0L), Optional.ofNullable(careOfAddresses.get(nic.name)),
-                    BindingState.NONE, pathState, now_.since()));
+                    bindings.getOrDefault(nic.name, BindingState.NONE), pathState, now_.since()));
         }
         usability.clear();
         usability.putAll(seen);
