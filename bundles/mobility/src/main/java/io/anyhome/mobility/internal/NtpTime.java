@@ -2,7 +2,8 @@ package io.anyhome.mobility.internal;
 
 /**
  * The RFC 4285 §6 replay protection timestamp: NTP format, seconds since 1900-01-01 in the upper
- * 32 bits and the fraction of a second in the lower 32.
+ * 32 bits and the fraction of a second in the lower 32. The seconds wrap in 2036; as RFC 4330
+ * §3 says, a value with its top bit clear is read as after the wrap, so 1968 to 2104 work.
  */
 final class NtpTime {
     /** Seconds from 1900-01-01 to 1970-01-01. */
@@ -14,13 +15,17 @@ final class NtpTime {
     /** @return the NTP timestamp of an epoch-millisecond time */
     static long fromEpochMillis(long epochMillis) {
         long seconds = Math.floorDiv(epochMillis, 1000) + EPOCH_OFFSET_SECONDS;
-        long fraction = (Math.floorMod(epochMillis, 1000) << 32) / 1000;
-        return (seconds << 32) | fraction;
+        long fraction = ((long) Math.floorMod(epochMillis, 1000) << 32) / 1000;
+        return ((seconds & 0xffff_ffffL) << 32) | fraction;
     }
 
     /** @return the epoch-millisecond time of an NTP timestamp */
     static long toEpochMillis(long ntp) {
-        long seconds = (ntp >>> 32) - EPOCH_OFFSET_SECONDS;
+        long seconds = ntp >>> 32;
+        if ((seconds & 0x8000_0000L) == 0) {
+            seconds += 1L << 32; // RFC 4330 §3: with the top bit clear the time is in era 1 (from 2036-02-07)
+        }
+        seconds -= EPOCH_OFFSET_SECONDS;
         long millis = ((ntp & 0xffff_ffffL) * 1000) >>> 32;
         return seconds * 1000 + millis;
     }
