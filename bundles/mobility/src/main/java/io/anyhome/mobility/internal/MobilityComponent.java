@@ -51,7 +51,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * the {@link VirtualInterface} after the {@link DuplicateFilter} if there is one.
  *
  * <p>Settings: node identity plus {@code etc/io.anyhome.mobility.cfg} (see {@link Config}); a bad
- * value fails the activation with a message naming the file and key.
+ * value fails the activation with a message naming the file and key. Without {@code homeAgent}
+ * the component registers an idle {@link MobilityService} whose status names what is missing.
  */
 @Component(immediate = true, configurationPid = {ConfigurationPids.NODE, ConfigurationPids.MOBILITY},
         configurationPolicy = ConfigurationPolicy.OPTIONAL, property = {"anyhome.roles=mn", "anyhome.roles=mr"})
@@ -142,6 +143,15 @@ public class MobilityComponent {
             this.node = null;
             this.timers = null;
             this.registration = null;
+            return;
+        }
+        if (ConfigText.text(props, "homeAgent", null) == null) {
+            // a mobile node without a home agent still runs home0 and the switch; mip:status says what is missing
+            MobilityConfiguration.requireHomeAddress(props);
+            this.node = null;
+            this.timers = null;
+            this.registration = context.registerService(MobilityService.class, new UnconfiguredMobility(props), null);
+            LOG.warning(UnconfiguredMobility.WHY);
             return;
         }
         String etc = context.getProperty("anyhome.etc");

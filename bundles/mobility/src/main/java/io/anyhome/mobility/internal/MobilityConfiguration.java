@@ -104,6 +104,16 @@ record MobilityConfiguration(NodeRole role, Inet6Address homeAddress, IpPrefix h
                 ProbeSettings.from(props, FILE));
     }
 
+    /**
+     * Checks the node identity's home address alone (for a node without a home agent configured).
+     *
+     * @param props the component's properties
+     * @throws IllegalArgumentException naming the file and key if it is missing or bad
+     */
+    static void requireHomeAddress(Map<String, ?> props) {
+        globalIpv6(props, NODE_FILE, ConfigurationPids.NODE_HOME_ADDRESS, "the home address");
+    }
+
     private static byte[] key(Map<String, ?> props, Path etc) {
         String keyText = ConfigText.text(props, "key", null);
         String keyFile = ConfigText.text(props, "keyFile", null);
