@@ -94,6 +94,8 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
             // the home agent's address is IPv6: an IPv4 care-of address needs an IPv4 address of the home agent
             return;
         }
+        TunnelPath replaced = null;
+        TunnelPath path;
         synchronized (this) {
             if (closed) {
                 return;
@@ -103,9 +105,8 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
                 return;
             }
             if (existing != null) {
-                removePath(existing);
+                replaced = detach(existing);
             }
-            TunnelPath path;
             try {
                 path = openPath(uplink, careOfAddress);
             } catch (PlatformException e) {
@@ -117,14 +118,18 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
             paths.put(uplink, path);
             failure = null;
             bindingChanged(bul.registeredUplink(), bul.pendingUplink());
-            services.publish(path);
-            services.startReceiving(path);
-            path.start();
             String registered = bul.registeredUplink();
             if ((registered == null && bul.pendingUplink() == null) || uplink.equals(decided)) {
                 bul.register(uplink, careOfAddress);
             }
         }
+        // services and paths are told outside this node's lock: their listeners (ifs) may call back
+        if (replaced != null) {
+            retire(replaced);
+        }
+        services.publish(path);
+        services.startReceiving(path);
+        path.start();
     }
 
     private TunnelPath openPath(String uplink, InetAddress careOf) throws PlatformException {
@@ -137,25 +142,32 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
 
     @Override
     public void careOfAddressDown(String uplink, InetAddress careOfAddress, long atMillis, String cause) {
+        TunnelPath path;
         synchronized (this) {
-            TunnelPath path = paths.get(uplink);
+            path = paths.get(uplink);
             if (path == null || !path.careOf().equals(careOfAddress)) {
                 return;
             }
-            removePath(path);
+            detach(path);
             reconsider();
         }
+        retire(path);
     }
 
-    private void removePath(TunnelPath path) {
+    /** Takes a path out of use (under this node's lock); {@link #retire} finishes outside it. */
+    private TunnelPath detach(TunnelPath path) {
         paths.remove(path.uplink(), path);
-        services.withdraw(path);
         bul.uplinkLost(path.uplink());
-        path.close();
         bindingChanged(bul.registeredUplink(), bul.pendingUplink());
         if (paths.isEmpty()) {
             failure = "no uplink has a care-of address";
         }
+        return path;
+    }
+
+    private void retire(TunnelPath path) {
+        services.withdraw(path);
+        path.close();
     }
 
     @Override
@@ -390,12 +402,13 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
     }
 
     /** Closes every path (withdrawing its service). */
-    synchronized void close() {
-        closed = true;
-        for (TunnelPath p : paths()) {
-            paths.remove(p.uplink());
-            services.withdraw(p);
-            p.close();
+    void close() {
+        List<TunnelPath> all;
+        synchronized (this) {
+            closed = true;
+            all = paths();
+            paths.clear();
         }
+        all.forEach(this::retire);
     }
 }

@@ -16,6 +16,8 @@ import io.anyhome.packet.mh.MobilityMessage;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -42,7 +44,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class TunnelPath implements Path {
     /** What a path tells the node. Implemented by {@link MobileNode}. */
     interface Events {
-        /** The state changed; called with the path's lock held, must be quick. */
+        /** The state changed; called without the path's lock held, must be quick. */
         void stateChanged(TunnelPath path, PathState previous, PathState current, long atEpochMillis);
 
         /** New probe measurements (at most once a second, and on state changes). */
@@ -87,6 +89,8 @@ final class TunnelPath implements Path {
     private long probeSequence;
     private long lastReport = Long.MIN_VALUE;
     private Timers.Cancellable probeTimer;
+    /** State changes and measurements to tell, collected under the lock and told after it is released. */
+    private final List<Runnable> toTell = new ArrayList<>();
 
     /**
      * @param uplink the uplink id
@@ -192,7 +196,14 @@ final class TunnelPath implements Path {
     }
 
     /** One probe interval: resolves the last probe, updates the state, sends the next probe. */
-    synchronized void probe() {
+    void probe() {
+        synchronized (this) {
+            probeLocked();
+        }
+        tell();
+    }
+
+    private void probeLocked() {
         if (closed) {
             return;
         }
@@ -223,7 +234,14 @@ final class TunnelPath implements Path {
     }
 
     /** The home agent answered a probe or acknowledged a binding through this path: it works. */
-    synchronized void alive() {
+    void alive() {
+        synchronized (this) {
+            aliveLocked();
+        }
+        tell();
+    }
+
+    private void aliveLocked() {
         heard = true;
         if (!linkDown && !closed && !state.isUsable()) {
             failure = null;
@@ -232,19 +250,25 @@ final class TunnelPath implements Path {
     }
 
     /** The uplink went down: the path is DOWN at once. */
-    synchronized void uplinkDown(String cause) {
-        linkDown = true;
-        failure = "uplink down: " + cause;
-        change(PathState.DOWN);
+    void uplinkDown(String cause) {
+        synchronized (this) {
+            linkDown = true;
+            failure = "uplink down: " + cause;
+            change(PathState.DOWN);
+        }
+        tell();
     }
 
     /** The uplink came back: the path waits for a probe answer. */
-    synchronized void uplinkUp() {
-        if (linkDown) {
-            linkDown = false;
-            failure = null;
-            change(PathState.CONNECTING);
+    void uplinkUp() {
+        synchronized (this) {
+            if (linkDown) {
+                linkDown = false;
+                failure = null;
+                change(PathState.CONNECTING);
+            }
         }
+        tell();
     }
 
     private void change(PathState next) {
@@ -253,12 +277,26 @@ final class TunnelPath implements Path {
             return;
         }
         state = next;
-        stateSince = timers.epochMillis();
+        long at = timers.epochMillis();
+        stateSince = at;
         if (next.isUsable()) {
             failure = next == PathState.DEGRADED ? "probe loss above " + degradedLossRatio : null;
         }
-        events.stateChanged(this, previous, next, stateSince);
+        toTell.add(() -> events.stateChanged(this, previous, next, at));
         report(true);
+    }
+
+    /** Tells the node what changed, outside the lock (its listeners may call back into paths). */
+    private void tell() {
+        List<Runnable> now;
+        synchronized (this) {
+            if (toTell.isEmpty()) {
+                return;
+            }
+            now = new ArrayList<>(toTell);
+            toTell.clear();
+        }
+        now.forEach(Runnable::run);
     }
 
     private void report(boolean now) {
@@ -266,7 +304,10 @@ final class TunnelPath implements Path {
         if (now || lastReport == Long.MIN_VALUE || t - lastReport >= REPORT_INTERVAL_MS) {
             if (stats.rttMs() >= 0 || stats.lossRatio() >= 0) {
                 lastReport = t;
-                events.measured(this, stats.rttMs(), stats.lossRatio(), stats.jitterMs());
+                double rtt = stats.rttMs();
+                double loss = stats.lossRatio();
+                double jitter = stats.jitterMs();
+                toTell.add(() -> events.measured(this, rtt, loss, jitter));
             }
         }
     }
@@ -361,10 +402,13 @@ final class TunnelPath implements Path {
         events.data(this, packet);
     }
 
-    private synchronized void heartbeatAnswered(long sequence) {
-        if (stats.answered(sequence, timers.nanos())) {
-            alive();
+    private void heartbeatAnswered(long sequence) {
+        synchronized (this) {
+            if (stats.answered(sequence, timers.nanos())) {
+                aliveLocked();
+            }
         }
+        tell();
     }
 
     private static boolean sameAddress(byte[] a, byte[] b) {
@@ -377,17 +421,20 @@ final class TunnelPath implements Path {
     }
 
     /** Stops probing and closes the socket; the path is DOWN. */
-    synchronized void close() {
-        if (closed) {
-            return;
+    void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (probeTimer != null) {
+                probeTimer.cancel();
+            }
+            endpoint.close();
+            failure = "care-of address gone";
+            change(PathState.DOWN);
         }
-        closed = true;
-        if (probeTimer != null) {
-            probeTimer.cancel();
-        }
-        endpoint.close();
-        failure = "care-of address gone";
-        change(PathState.DOWN);
+        tell();
     }
 
     @Override
