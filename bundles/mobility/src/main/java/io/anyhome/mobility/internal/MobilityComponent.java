@@ -199,6 +199,7 @@ public class MobilityComponent {
     /** The node's view of the services around it. */
     private final class Services implements NodeServices {
         private final Platform platform;
+        private volatile InnerDelivery delivery;
 
         Services(Platform platform) {
             this.platform = platform;
@@ -262,16 +263,12 @@ public class MobilityComponent {
 
         @Override
         public boolean deliver(ByteBuffer packet) {
-            DuplicateFilter f = duplicateFilter;
-            if (f != null && !f.firstCopy(packet)) {
-                return false;
+            InnerDelivery d = delivery;
+            if (d == null) {
+                d = new InnerDelivery(() -> duplicateFilter, () -> vi, node.counters());
+                delivery = d;
             }
-            VirtualInterface v = vi;
-            if (v == null) {
-                node.counters().drop("no-virtual-interface");
-                return false;
-            }
-            return v.deliver(packet);
+            return d.deliver(packet);
         }
     }
 }
