@@ -1,0 +1,414 @@
+package io.anyhome.mobility.internal;
+
+import io.anyhome.api.AddressText;
+import io.anyhome.api.AnyhomeException;
+import io.anyhome.api.ifs.Decision;
+import io.anyhome.api.ifs.DecisionListener;
+import io.anyhome.api.ifs.MovementListener;
+import io.anyhome.api.ifs.UplinkListener;
+import io.anyhome.api.mobility.BindingDTO;
+import io.anyhome.api.mobility.MobilityService;
+import io.anyhome.api.mobility.MobilityStatisticsDTO;
+import io.anyhome.api.mobility.MobilityStatusDTO;
+import io.anyhome.api.nic.NicMetrics;
+import io.anyhome.api.path.PathState;
+import io.anyhome.api.platform.PlatformException;
+import io.anyhome.api.platform.UdpEndpoint;
+import io.anyhome.packet.mh.BindingAcknowledgement;
+import io.anyhome.packet.mh.BindingError;
+import io.anyhome.packet.mh.BindingRefreshRequest;
+import io.anyhome.packet.mh.MobilityMessage;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The mobile node: one {@link TunnelPath} per uplink with a care-of address, the
+ * {@link BindingUpdateList}, and the rules that tie them to what interface switching says.
+ *
+ * <ul>
+ * <li>The first registration does not wait for the switch (which chooses only paths that are up,
+ *     and a path comes up only once the home agent knows the home address): it goes through the
+ *     first uplink that got a care-of address. After that the registered uplink follows the
+ *     switch's default uplink ({@link #decisionChanged}).</li>
+ * <li>Moving registers the new care-of address first; until its Binding Acknowledgement the
+ *     other paths hand their packets to the registered one while it is usable (see
+ *     {@link TunnelPath}). When the registered path dies (care-of address lost, uplink down,
+ *     probes unanswered), the node registers at once through the decided uplink if it is alive,
+ *     else through the best live path.</li>
+ * </ul>
+ *
+ * <p>No OSGi imports; {@link MobilityComponent} registers it as the services it implements.
+ */
+final class MobileNode implements MobilityService, MovementListener, DecisionListener, UplinkListener,
+        BindingUpdateList.Listener, BindingUpdateSender, TunnelPath.Events {
+    private static final Logger LOG = Logger.getLogger(MobileNode.class.getName());
+
+    private final MobilityConfiguration config;
+    private final Timers timers;
+    private final NodeServices services;
+    private final Signalling signalling;
+    private final MobilityCounters counters = new MobilityCounters();
+    private final BindingUpdateList bul;
+    private final InetSocketAddress homeAgent;
+    private final Map<String, TunnelPath> paths = new ConcurrentHashMap<>();
+    private final Set<String> uplinksSeen = ConcurrentHashMap.newKeySet();
+    private volatile String decided;
+    private volatile String failure;
+    private boolean closed;
+
+    /**
+     * @param config the settings
+     * @param initialSequence the sequence number before the first Binding Update
+     * @param timers time and timers
+     * @param services the rest of the node
+     */
+    MobileNode(MobilityConfiguration config, int initialSequence, Timers timers, NodeServices services) {
+        this.config = config;
+        this.timers = timers;
+        this.services = services;
+        this.signalling = new Signalling(config.homeAddress(), config.homeAgent(), config.identity(), config.spi(),
+                config.algorithm(), config.key());
+        this.homeAgent = new InetSocketAddress(config.homeAgent(), config.port());
+        this.bul = new BindingUpdateList(config.homeAddress(), config.homeAgent(), config.lifetimeSeconds(),
+                initialSequence, timers, this, this, counters);
+        this.failure = "no uplink has a care-of address yet";
+    }
+
+    // ---- movement, decisions, uplinks (ifs) ----
+
+    @Override
+    public void careOfAddressUp(String uplink, InetAddress careOfAddress, long atMillis) {
+        uplinksSeen.add(uplink);
+        if (!(careOfAddress instanceof Inet6Address)) {
+            // the home agent's address is IPv6: an IPv4 care-of address needs an IPv4 address of the home agent
+            return;
+        }
+        TunnelPath replaced = null;
+        TunnelPath path;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            TunnelPath existing = paths.get(uplink);
+            if (existing != null && existing.careOf().equals(careOfAddress)) {
+                return;
+            }
+            if (existing != null) {
+                replaced = detach(existing);
+            }
+            try {
+                path = openPath(uplink, careOfAddress);
+            } catch (PlatformException e) {
+                failure = "cannot open the tunnel socket on " + uplink + " from " + AddressText.format(careOfAddress)
+                        + ": " + e.getMessage();
+                LOG.log(Level.WARNING, failure);
+                return;
+            }
+            paths.put(uplink, path);
+            failure = null;
+            bindingChanged(bul.registeredUplink(), bul.pendingUplink());
+            String registered = bul.registeredUplink();
+            if ((registered == null && bul.pendingUplink() == null) || uplink.equals(decided)) {
+                bul.register(uplink, careOfAddress);
+            }
+        }
+        // services and paths are told outside this node's lock: their listeners (ifs) may call back
+        if (replaced != null) {
+            retire(replaced);
+        }
+        services.publish(path);
+        services.startReceiving(path);
+        path.start();
+    }
+
+    private TunnelPath openPath(String uplink, InetAddress careOf) throws PlatformException {
+        UdpEndpoint endpoint = services.openTunnelSocket(uplink, careOf);
+        String technology = services.technology(uplink);
+        ProbeSettings probes = config.probes();
+        return new TunnelPath(uplink, careOf, homeAgent, endpoint, signalling, probes.intervalFor(technology),
+                probes.missesFor(technology), probes.degradedLossRatio(), timers, this, counters);
+    }
+
+    @Override
+    public void careOfAddressDown(String uplink, InetAddress careOfAddress, long atMillis, String cause) {
+        TunnelPath path;
+        synchronized (this) {
+            path = paths.get(uplink);
+            if (path == null || !path.careOf().equals(careOfAddress)) {
+                return;
+            }
+            detach(path);
+            reconsider();
+        }
+        retire(path);
+    }
+
+    /** Takes a path out of use (under this node's lock); {@link #retire} finishes outside it. */
+    private TunnelPath detach(TunnelPath path) {
+        paths.remove(path.uplink(), path);
+        bul.uplinkLost(path.uplink());
+        bindingChanged(bul.registeredUplink(), bul.pendingUplink());
+        if (paths.isEmpty()) {
+            failure = "no uplink has a care-of address";
+        }
+        return path;
+    }
+
+    private void retire(TunnelPath path) {
+        services.withdraw(path);
+        path.close();
+    }
+
+    @Override
+    public void movementDetected(String uplink, String cause, long atMillis) {
+        // the care-of address events that follow a movement are what this node acts on
+    }
+
+    @Override
+    public void decisionChanged(Decision previous, Decision current, long atMillis) {
+        String uplink = current.defaultUplink().orElse(null);
+        decided = uplink;
+        synchronized (this) {
+            TunnelPath path = uplink == null ? null : paths.get(uplink);
+            if (path == null || path.state() == PathState.DOWN || closed) {
+                return;
+            }
+            if (!uplink.equals(bul.registeredUplink()) || bul.pendingUplink() != null
+                    && !uplink.equals(bul.pendingUplink())) {
+                bul.register(uplink, path.careOf());
+            }
+        }
+    }
+
+    @Override
+    public void uplinkUp(String uplink, long atMillis) {
+        uplinksSeen.add(uplink);
+        TunnelPath path = paths.get(uplink);
+        if (path != null) {
+            path.uplinkUp();
+        }
+    }
+
+    @Override
+    public void uplinkDown(String uplink, long atMillis, String cause) {
+        uplinksSeen.add(uplink);
+        TunnelPath path = paths.get(uplink);
+        if (path != null) {
+            path.uplinkDown(cause);
+            bul.uplinkLost(uplink);
+            synchronized (this) {
+                reconsider();
+            }
+        }
+    }
+
+    /** Registers through a live path when the registered one (or the one being registered) is gone or dead. */
+    private void reconsider() {
+        if (closed) {
+            return;
+        }
+        String registered = bul.registeredUplink();
+        String pending = bul.pendingUplink();
+        if (alive(pending) || pending == null && alive(registered)) {
+            return;
+        }
+        TunnelPath target = decided == null ? null : paths.get(decided);
+        if (target == null || target.state() == PathState.DOWN) {
+            target = best();
+        }
+        if (target != null) {
+            bul.register(target.uplink(), target.careOf());
+        }
+    }
+
+    private synchronized void reconsiderLater() {
+        reconsider();
+    }
+
+    private boolean alive(String uplink) {
+        TunnelPath p = uplink == null ? null : paths.get(uplink);
+        return p != null && p.state() != PathState.DOWN;
+    }
+
+    private TunnelPath best() {
+        TunnelPath best = null;
+        for (TunnelPath p : paths.values()) {
+            if (p.state() != PathState.DOWN && (best == null || rank(p.state()) < rank(best.state()))) {
+                best = p;
+            }
+        }
+        return best;
+    }
+
+    private static int rank(PathState s) {
+        return switch (s) {
+            case UP -> 0;
+            case DEGRADED -> 1;
+            case CONNECTING -> 2;
+            case DOWN -> 3;
+        };
+    }
+
+    // ---- the machine's callbacks ----
+
+    @Override
+    public void bindingChanged(String registeredUplink, String pendingUplink) {
+        TunnelPath registered = registeredUplink == null ? null : paths.get(registeredUplink);
+        for (TunnelPath p : paths.values()) {
+            p.handOffTo(registered);
+        }
+    }
+
+    @Override
+    public boolean sendBindingUpdate(String uplink, InetAddress careOf, int sequence, int lifetimeUnits,
+            long timestamp) {
+        TunnelPath path = paths.get(uplink);
+        if (path == null) {
+            return false;
+        }
+        return path.sendSignalling(signalling.bindingUpdate(careOf, sequence, lifetimeUnits, timestamp));
+    }
+
+    // ---- the paths' callbacks ----
+
+    @Override
+    public void stateChanged(TunnelPath path, PathState previous, PathState current, long atEpochMillis) {
+        services.pathStateChanged(path, previous, current, atEpochMillis);
+        if (current == PathState.DOWN) {
+            // not under the path's lock: reconsider takes this node's lock, which is taken before paths' locks
+            timers.schedule(0, this::reconsiderLater);
+        }
+    }
+
+    @Override
+    public void measured(TunnelPath path, double rttMs, double lossRatio, double jitterMs) {
+        Map<String, Double> metrics = new HashMap<>();
+        if (rttMs >= 0) {
+            metrics.put(NicMetrics.RTT_MS, rttMs);
+            metrics.put(NicMetrics.JITTER_MS, jitterMs);
+        }
+        if (lossRatio >= 0) {
+            metrics.put(NicMetrics.LOSS_RATIO, lossRatio);
+        }
+        services.reportProbe(path.uplink(), metrics);
+    }
+
+    @Override
+    public void signalling(TunnelPath path, MobilityMessage message, ByteBuffer packet, int mhOffset) {
+        if (message instanceof BindingAcknowledgement ba) {
+            boolean authentic = signalling.authentic(packet, mhOffset, path.careOf());
+            if (bul.onAcknowledgement(ba, authentic)) {
+                path.alive();
+            }
+        } else if (message instanceof BindingError be) {
+            bul.onBindingError(be, path.uplink(), path.careOf());
+        } else if (message instanceof BindingRefreshRequest) {
+            bul.onRefreshRequest();
+        } else {
+            counters.drop("unexpected-mobility-header");
+        }
+    }
+
+    @Override
+    public void data(TunnelPath path, ByteBuffer packet) {
+        services.deliver(packet);
+    }
+
+    // ---- MobilityService ----
+
+    @Override
+    public List<BindingDTO> bindings() {
+        return bul.bindings();
+    }
+
+    @Override
+    public void register(String uplink) throws AnyhomeException {
+        TunnelPath path = paths.get(uplink);
+        if (path == null) {
+            if (uplinksSeen.contains(uplink)) {
+                throw new AnyhomeException(AnyhomeException.Code.UNAVAILABLE, "uplink " + uplink
+                        + " has no usable care-of address");
+            }
+            throw new AnyhomeException(AnyhomeException.Code.NOT_FOUND, "no uplink " + uplink + "; uplinks with a"
+                    + " care-of address: " + (paths.isEmpty() ? "none" : String.join(", ", new TreeSet<>(paths.keySet()))));
+        }
+        bul.register(uplink, path.careOf());
+    }
+
+    @Override
+    public void deregister(String uplink) throws AnyhomeException {
+        String registered = bul.registeredUplink();
+        if (registered == null || uplink != null && !uplink.equals(registered)) {
+            throw new AnyhomeException(AnyhomeException.Code.NOT_FOUND, "no binding through "
+                    + (uplink == null ? "any uplink" : uplink)
+                    + (registered == null ? "" : "; the binding is through " + registered));
+        }
+        bul.deregister();
+    }
+
+    @Override
+    public MobilityStatusDTO status() {
+        MobilityStatusDTO d = new MobilityStatusDTO();
+        d.role = config.role() == null ? null : config.role().configValue();
+        d.homeAddress = AddressText.format(config.homeAddress());
+        d.homePrefix = config.homePrefix() == null ? null : config.homePrefix().toString();
+        d.homeAgentAddress = AddressText.format(config.homeAgent());
+        d.encapsulation = config.encapsulation();
+        d.atHome = false;
+        d.homeLink = null;
+        d.multipleCareOfAddresses = false;
+        d.mobileNetworkPrefixes = List.of();
+        d.bindings = bul.bindings().size();
+        d.failure = failure;
+        return d;
+    }
+
+    @Override
+    public MobilityStatisticsDTO statistics() {
+        return counters.snapshot();
+    }
+
+    // ---- for the component and tests ----
+
+    /** @return the paths, by uplink */
+    List<TunnelPath> paths() {
+        return new ArrayList<>(paths.values());
+    }
+
+    /** @return the path of an uplink, or null */
+    TunnelPath path(String uplink) {
+        return paths.get(uplink);
+    }
+
+    /** @return the binding update list */
+    BindingUpdateList bindingUpdateList() {
+        return bul;
+    }
+
+    /** @return the counters */
+    MobilityCounters counters() {
+        return counters;
+    }
+
+    /** Closes every path (withdrawing its service). */
+    void close() {
+        List<TunnelPath> all;
+        synchronized (this) {
+            closed = true;
+            all = paths();
+            paths.clear();
+        }
+        all.forEach(this::retire);
+    }
+}

@@ -1,0 +1,44 @@
+package io.anyhome.mobility.internal;
+
+import io.anyhome.api.path.Path;
+import io.anyhome.api.path.PathState;
+import io.anyhome.api.platform.PlatformException;
+import io.anyhome.api.platform.UdpEndpoint;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.util.Map;
+
+/**
+ * What {@link MobileNode} needs from the rest of the node: sockets from the platform, the Path
+ * services and their listeners, the NIC registry, the virtual interface and the duplicate filter.
+ * Implemented by {@link MobilityComponent} over OSGi services, and by tests.
+ */
+interface NodeServices {
+    /** Opens the tunnel socket of an uplink: bound to its care-of address, port 0, the device. */
+    UdpEndpoint openTunnelSocket(String uplink, InetAddress careOf) throws PlatformException;
+
+    /** Registers a path as a service. */
+    void publish(TunnelPath path);
+
+    /** Unregisters a path's service. */
+    void withdraw(TunnelPath path);
+
+    /** Starts the receive loop of a path (a thread running {@link TunnelPath#receiveLoop()}); tests poll instead. */
+    void startReceiving(TunnelPath path);
+
+    /** Tells every PathListener; on the caller's thread, quick. */
+    void pathStateChanged(Path path, PathState previous, PathState current, long atEpochMillis);
+
+    /** Reports probe metrics to the NIC registry. */
+    void reportProbe(String uplink, Map<String, Double> metrics);
+
+    /** @return the technology of an uplink (e.g. {@code wlan}), null if unknown */
+    String technology(String uplink);
+
+    /**
+     * Hands a received inner packet to the virtual interface, after the duplicate filter.
+     *
+     * @return false if it was not delivered (duplicate, no VI, VI dropped it)
+     */
+    boolean deliver(ByteBuffer packet);
+}

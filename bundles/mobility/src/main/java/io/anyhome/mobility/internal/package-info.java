@@ -1,0 +1,10 @@
+/**
+ * The mobile node's half of Mobile IPv6 (RFC 6275 §11) over the {@code udp} encapsulation.
+ * {@link io.anyhome.mobility.internal.BindingUpdateList} is the BU/BA machine (no OSGi, no
+ * threads: a {@link io.anyhome.mobility.internal.Timers} drives it);
+ * {@link io.anyhome.mobility.internal.TunnelPath} is one uplink's tunnel, receive demultiplexer
+ * and probe; {@link io.anyhome.mobility.internal.MobileNode} ties them to movement, decisions and
+ * uplink events; {@link io.anyhome.mobility.internal.MobilityComponent} adapts that to services.
+ * Nothing here is exported.
+ */
+package io.anyhome.mobility.internal;
