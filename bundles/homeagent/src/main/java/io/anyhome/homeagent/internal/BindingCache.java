@@ -77,15 +77,31 @@ public final class BindingCache {
         long hi = bb.getLong(0);
         long lo = bb.getLong(8);
         int bid = binding.bindingId();
-        Binding old = remove(hi, lo, bid);
         AtomicReferenceArray<Node> t = table;
+        int s = slot(hi, lo, bid, t.length());
+        Node head = t.get(s);
+        for (Node n = head; n != null; n = n.next) {
+            if (n.hi == hi && n.lo == lo && n.bid == bid) {
+                // one write swaps old for new: a reader sees either, never neither
+                t.set(s, replacing(head, n, new Node(hi, lo, bid, binding, n.next)));
+                return n.binding;
+            }
+        }
         if ((size + 1) * 4L > t.length() * 3L) {
             t = grow(t);
+            s = slot(hi, lo, bid, t.length());
         }
-        int s = slot(hi, lo, bid, t.length());
         t.set(s, new Node(hi, lo, bid, binding, t.get(s)));
         size++;
-        return old;
+        return null;
+    }
+
+    /** A copy of the chain prefix before {@code old}, ending in {@code replacement}. */
+    private static Node replacing(Node n, Node old, Node replacement) {
+        if (n == old) {
+            return replacement;
+        }
+        return new Node(n.hi, n.lo, n.bid, n.binding, replacing(n.next, old, replacement));
     }
 
     /**
