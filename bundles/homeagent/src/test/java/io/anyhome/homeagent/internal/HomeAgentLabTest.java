@@ -115,7 +115,7 @@ class HomeAgentLabTest {
                 byte[] payload = new byte[hello.length];
                 inner.get(Ipv6Header.LENGTH + 8, payload);
                 assertThat(payload).isEqualTo(hello);
-                assertThat(service.statistics().packetsToMobileNodes).isPositive();
+                await().atMost(PATIENCE).until(() -> service.statistics().packetsToMobileNodes > 0); // counted after the send
 
                 // home address -> correspondent through the reverse tunnel
                 ByteBuffer fromMn = udp(HOA, CN, 7002, 7001, "hello correspondent");
@@ -129,12 +129,15 @@ class HomeAgentLabTest {
                 assertThat(got.getPort()).isEqualTo(7002);
                 assertThat(new String(got.getData(), 0, got.getLength(), StandardCharsets.US_ASCII))
                         .isEqualTo("hello correspondent");
-                assertThat(service.statistics().packetsFromMobileNodes).isPositive();
+                await().atMost(PATIENCE).until(() -> service.statistics().packetsFromMobileNodes > 0);
 
                 // the same inner packet from another outer port is dropped and counted
-                stranger.send(datagram(fromMn, haPort));
+                stranger.send(datagram(udp(HOA, CN, 7002, 7001, "from elsewhere"), haPort));
                 await().atMost(PATIENCE).until(() -> service.statistics().drops.get("wrong-care-of-address") == 1);
-                assertThat(receive(correspondent, 2048)).isNull();
+                for (DatagramPacket p = receive(correspondent, 2048); p != null; p = receive(correspondent, 2048)) {
+                    assertThat(new String(p.getData(), 0, p.getLength(), StandardCharsets.US_ASCII))
+                            .isEqualTo("hello correspondent"); // only retries of the first datagram
+                }
 
                 // deregistration withdraws the route and the proxy entry
                 MobileNodeMessages.Bu dereg = new MobileNodeMessages.Bu(System.currentTimeMillis());
@@ -155,6 +158,10 @@ class HomeAgentLabTest {
             throws Exception {
         client.send(datagram(bu, to));
         ByteBuffer answer = receive(client);
+        // tunnelled data still queued (a correspondent's retry) comes before the answer
+        while (answer != null && (answer.get(Ipv6Header.OFFSET_NEXT_HEADER) & 0xff) != 135) {
+            answer = receive(client);
+        }
         assertThat(answer).as("an answer from the home agent").isNotNull();
         return (BindingAcknowledgement) MobileNodeMessages.decode(answer, HOA);
     }
