@@ -37,6 +37,10 @@ public class HomeAgentComponent {
         @AttributeDefinition(description = "the home agent's IPv6 address on the home link (the Binding Updates' inner destination); required")
         String address();
 
+        /** @return the IPv4 address */
+        @AttributeDefinition(required = false, description = "an IPv4 address to listen on too, for IPv4 care-of addresses (RFC 5555); none by default")
+        String ipv4Address();
+
         /** @return the home link */
         @AttributeDefinition(description = "the home link's interface name: registered home addresses are published there by proxy ND; required")
         String homeLink();

@@ -4,6 +4,7 @@ import io.anyhome.api.AddressText;
 import io.anyhome.api.ConfigurationPids;
 import io.anyhome.api.IpPrefix;
 import io.anyhome.api.platform.TunOptions;
+import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.Map;
  * value is refused naming the file and the key.
  *
  * @param address the home agent's address on the home link: the Binding Updates' inner destination
+ * @param ipv4Address an IPv4 address to listen on as well, for IPv4 care-of addresses (RFC 5555), or null
  * @param homePrefix the home prefix; home addresses outside it are refused (status 132)
  * @param homeLink the interface of the home link, where home addresses are published by proxy ND
  * @param port the UDP port of the tunnels, 4191
@@ -25,7 +27,7 @@ import java.util.Map;
  * @param mtu the TUN device's MTU
  * @param ackRateLimitPerSecond answers to refused Binding Updates and Binding Errors per source and second
  */
-public record HomeAgentConfiguration(Inet6Address address, IpPrefix homePrefix, String homeLink, int port,
+public record HomeAgentConfiguration(Inet6Address address, Inet4Address ipv4Address, IpPrefix homePrefix, String homeLink, int port,
         int maxLifetimeSeconds, Path keysDirectory, int timestampToleranceSeconds, String tun, int mtu,
         int ackRateLimitPerSecond) {
     /** The node identity file. */
@@ -77,6 +79,20 @@ public record HomeAgentConfiguration(Inet6Address address, IpPrefix homePrefix, 
         if (!prefix.contains(address)) {
             throw ha.refused("address", addressText, "not inside the home prefix " + prefix + " of " + NODE_FILE);
         }
+        Inet4Address ipv4 = null;
+        String ipv4Text = ha.text("ipv4Address", null);
+        if (ipv4Text != null) {
+            InetAddress a;
+            try {
+                a = AddressText.parse(ipv4Text);
+            } catch (IllegalArgumentException e) {
+                throw ha.refused("ipv4Address", ipv4Text, e.getMessage());
+            }
+            if (!(a instanceof Inet4Address v4) || a.isAnyLocalAddress() || a.isMulticastAddress()) {
+                throw ha.refused("ipv4Address", ipv4Text, "an IPv4 unicast address is needed");
+            }
+            ipv4 = v4;
+        }
         String homeLink = ha.required("homeLink", "the home link's interface name (proxy ND is done there)");
         try {
             TunOptions.of(homeLink, 1500); // the same name rules as any interface
@@ -95,7 +111,7 @@ public record HomeAgentConfiguration(Inet6Address address, IpPrefix homePrefix, 
         }
         int rate = (int) ha.integer("ackRateLimitPerSecond", DEFAULT_ACK_RATE, 1, 1_000_000);
         String keys = ha.text("keysDirectory", DEFAULT_KEYS);
-        return new HomeAgentConfiguration(v6, prefix, homeLink, port, maxLifetime,
+        return new HomeAgentConfiguration(v6, ipv4, prefix, homeLink, port, maxLifetime,
                 resolve(etcDirectory, keys), tolerance, tun, mtu, rate);
     }
 

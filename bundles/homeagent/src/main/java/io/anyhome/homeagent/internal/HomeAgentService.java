@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
 
 /**
  * A running home agent (no OSGi here; {@link HomeAgentComponent} adapts it): the TUN device
- * (up, no address), the tunnel socket on {@code [address]:port}, their two loops, the home link
+ * (up, no address), the tunnel socket on {@code [address]:port} (and one on
+ * {@code ipv4Address:port} if configured), their loops, the home link
  * publisher, and a once-a-second sweep that expires bindings and re-reads the keys directory when
  * it changed (a bad file is logged and the previous keys stay). {@link #close()} stops all of it
  * and withdraws every route and proxy entry.
@@ -41,11 +42,14 @@ public final class HomeAgentService implements HomeAgent, AutoCloseable {
     private final HomeAgentCounters counters = new HomeAgentCounters();
     private final TunDevice tun;
     private final UdpEndpoint udp;
+    private final UdpEndpoint udp4;
     private final HomeLinkPublisher publisher;
     private final BindingUpdateProcessor processor;
     private final TunnelReceiveLoop receiveLoop;
+    private final TunnelReceiveLoop receiveLoop4;
     private final TunReadLoop tunLoop;
     private final Thread receiveThread;
+    private final Thread receiveThread4;
     private final Thread tunThread;
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "anyhome-ha-sweep");
@@ -56,18 +60,21 @@ public final class HomeAgentService implements HomeAgent, AutoCloseable {
     private volatile String keysStamp;
 
     private HomeAgentService(HomeAgentConfiguration config, LongSupplier clock, NodeKeys keys, TunDevice tun,
-            UdpEndpoint udp, HomeLinkPublisher publisher) {
+            UdpEndpoint udp, UdpEndpoint udp4, HomeLinkPublisher publisher) {
         this.config = config;
         this.clock = clock;
         this.keys = keys;
         this.keysStamp = NodeKeys.stamp(config.keysDirectory());
         this.tun = tun;
         this.udp = udp;
+        this.udp4 = udp4;
         this.publisher = publisher;
         this.processor = new BindingUpdateProcessor(config, () -> this.keys, cache, counters, publisher, clock);
         this.receiveLoop = new TunnelReceiveLoop(udp, tun, processor, counters);
-        this.tunLoop = new TunReadLoop(tun, config.mtu(), udp, null, cache, counters);
+        this.receiveLoop4 = udp4 == null ? null : new TunnelReceiveLoop(udp4, tun, processor, counters);
+        this.tunLoop = new TunReadLoop(tun, config.mtu(), udp, udp4, cache, counters);
         this.receiveThread = daemon(receiveLoop, "anyhome-ha-udp");
+        this.receiveThread4 = udp4 == null ? null : daemon(receiveLoop4, "anyhome-ha-udp4");
         this.tunThread = daemon(tunLoop, "anyhome-ha-" + tun.name());
     }
 
@@ -91,20 +98,29 @@ public final class HomeAgentService implements HomeAgent, AutoCloseable {
         }
         TunDevice tun = platform.openTun(TunOptions.of(config.tun(), config.mtu()));
         UdpEndpoint udp = null;
+        UdpEndpoint udp4 = null;
         HomeLinkPublisher publisher = null;
         try {
             platform.setLinkUp(tun.index(), true);
             udp = platform.openUdp(new UdpOptions(config.address(), config.port(), null, false));
+            if (config.ipv4Address() != null) {
+                udp4 = platform.openUdp(new UdpOptions(config.ipv4Address(), config.port(), null, false));
+            }
             publisher = new HomeLinkPublisher(platform, tun.index(), config.homeLink());
         } catch (PlatformException | RuntimeException e) {
-            if (udp != null) {
-                udp.close();
+            for (UdpEndpoint u : new UdpEndpoint[] {udp, udp4}) {
+                if (u != null) {
+                    u.close();
+                }
             }
             tun.close();
             throw e;
         }
-        HomeAgentService ha = new HomeAgentService(config, clock, keys, tun, udp, publisher);
+        HomeAgentService ha = new HomeAgentService(config, clock, keys, tun, udp, udp4, publisher);
         ha.receiveThread.start();
+        if (ha.receiveThread4 != null) {
+            ha.receiveThread4.start();
+        }
         ha.tunThread.start();
         ha.sweeper.scheduleWithFixedDelay(ha::sweep, 1, 1, TimeUnit.SECONDS);
         LOG.info(() -> "home agent on [" + AddressText.format(config.address()) + "]:" + config.port() + ", "
@@ -182,11 +198,16 @@ public final class HomeAgentService implements HomeAgent, AutoCloseable {
     public void close() {
         sweeper.shutdownNow();
         receiveLoop.stop();
+        if (receiveLoop4 != null) {
+            receiveLoop4.stop();
+            udp4.close();
+        }
         tunLoop.stop();
         udp.close();
         publisher.close();
         tun.close();
-        for (Thread t : List.of(receiveThread, tunThread)) {
+        for (Thread t : receiveThread4 == null ? List.of(receiveThread, tunThread)
+                : List.of(receiveThread, receiveThread4, tunThread)) {
             try {
                 t.join(2000);
             } catch (InterruptedException e) {

@@ -41,7 +41,7 @@ class BindingUpdateProcessorTest {
     static final InetSocketAddress FROM = new InetSocketAddress(COA, 40000);
 
     final AtomicLong now = new AtomicLong(T0);
-    final HomeAgentConfiguration config = new HomeAgentConfiguration(HA, IpPrefix.parse("2001:db8:1::/64"), "eth0",
+    final HomeAgentConfiguration config = new HomeAgentConfiguration(HA, null, IpPrefix.parse("2001:db8:1::/64"), "eth0",
             4191, 3600, Path.of("keys"), 7, "ha0", 1452, 10);
     final BindingCache cache = new BindingCache();
     final HomeAgentCounters counters = new HomeAgentCounters();
@@ -364,6 +364,24 @@ class BindingUpdateProcessorTest {
         assertThat(cache.find(HOA).outer()).isEqualTo(nat);
         assertThat(cache.find(HOA).toDTO().natAddress).isEqualTo("198.51.100.7");
         assertThat(cache.find(HOA).toDTO().natPort).isEqualTo(61000);
+    }
+
+    @Test
+    void givenAnIpv4CareOfAddressBehindANat_whenAccepted_thenTheMappedFormIsAuthenticatedAndTheMappingRecorded()
+            throws Exception {
+        MobileNodeMessages.Bu bu = bu();
+        bu.ipv4CareOf = (java.net.Inet4Address) InetAddress.getByName("192.0.2.10");
+        InetSocketAddress nat = new InetSocketAddress(InetAddress.getByName("203.0.113.5"), 61000);
+
+        BindingAcknowledgement ba = send(bu, nat);
+
+        assertThat(ba.status().code()).isZero();
+        assertThat(option(ba, NatDetection.class)).isNotNull();
+        assertThat(verifies(answer, bu.authenticatedCareOf(), HOA, Algorithm.HMAC_SHA256_128, KEY)).isTrue();
+        Binding b = cache.find(HOA);
+        assertThat(b.careOf()).isEqualTo(InetAddress.getByName("192.0.2.10"));
+        assertThat(b.outer()).isEqualTo(nat);
+        assertThat(b.outerAddressBytes()).endsWith(203, 0, 113, 5).startsWith(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1);
     }
 
     @Test

@@ -32,7 +32,7 @@ class DataPathTest {
     final BindingCache cache = new BindingCache();
     final HomeAgentCounters counters = new HomeAgentCounters();
     final BindingUpdateProcessor processor = new BindingUpdateProcessor(
-            new HomeAgentConfiguration(HA, IpPrefix.parse("2001:db8:1::/64"), "eth0", 4191, 3600, Path.of("keys"), 7,
+            new HomeAgentConfiguration(HA, null, IpPrefix.parse("2001:db8:1::/64"), "eth0", 4191, 3600, Path.of("keys"), 7,
                     "ha0", 1452, 10),
             () -> NodeKeys.of(List.of(MobileNodeMessages.key())), cache, counters, BindingListener.NONE, now::get);
     final FakeUdp udp = new FakeUdp();

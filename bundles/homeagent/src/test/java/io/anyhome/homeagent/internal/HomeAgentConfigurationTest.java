@@ -31,6 +31,7 @@ class HomeAgentConfigurationTest {
         assertThat(c.ackRateLimitPerSecond()).isEqualTo(10);
         assertThat(c.keysDirectory()).isEqualTo(Path.of("/opt/anyhome/etc/homeagent-keys"));
         assertThat(c.homePrefix().toString()).isEqualTo("2001:db8:1::/64");
+        assertThat(c.ipv4Address()).isNull();
     }
 
     @Test
@@ -57,6 +58,7 @@ class HomeAgentConfigurationTest {
         assertRefused("maxLifetimeSeconds", "soon", "key maxLifetimeSeconds = soon: not a whole number");
         assertRefused("tun", "ha/0", "key tun = ha/0");
         assertRefused("timestampToleranceSeconds", "0", "key timestampToleranceSeconds = 0: outside");
+        assertRefused("ipv4Address", "2001:db8:1::1", "key ipv4Address = 2001:db8:1::1: an IPv4 unicast address");
     }
 
     private static void assertRefused(String key, String value, String message) {

@@ -70,7 +70,7 @@ class HomeAgentLabTest {
             mn.ip("link", "set", "m0", "up");
             mn.ip("-6", "route", "add", "2001:db8:1::/64", "via", "2001:db8:a::1", "dev", "m0");
 
-            HomeAgentConfiguration config = new HomeAgentConfiguration(HA, IpPrefix.parse("2001:db8:1::/64"), "h0",
+            HomeAgentConfiguration config = new HomeAgentConfiguration(HA, null, IpPrefix.parse("2001:db8:1::/64"), "h0",
                     4191, 3600, keys, 7, "ha0", 1452, 10);
             HomeAgentService service = ha.inside(() -> {
                 Platform platform = LinuxPlatforms.create();

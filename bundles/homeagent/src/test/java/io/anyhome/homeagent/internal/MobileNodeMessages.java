@@ -59,6 +59,7 @@ final class MobileNodeMessages {
         Inet6Address home = HOA;
         Inet6Address destination = HA;
         Inet6Address careOf = COA;
+        java.net.Inet4Address ipv4CareOf;
         int sequence = 1;
         int flags = BindingUpdate.FLAG_A | BindingUpdate.FLAG_H | BindingUpdate.FLAG_F;
         int lifetimeUnits = 150;
@@ -83,9 +84,23 @@ final class MobileNodeMessages {
             return this;
         }
 
+        /** The care-of address the authenticator covers: an IPv4 one in its IPv4-mapped form. */
+        Inet6Address authenticatedCareOf() {
+            if (ipv4CareOf != null) {
+                byte[] m = new byte[16];
+                m[10] = (byte) 0xff;
+                m[11] = (byte) 0xff;
+                System.arraycopy(ipv4CareOf.getAddress(), 0, m, 12, 4);
+                return AddressFields.of(m);
+            }
+            return careOf == null ? home : careOf;
+        }
+
         ByteBuffer encode() {
             List<MobilityOption> options = new ArrayList<>();
-            if (careOf != null) {
+            if (ipv4CareOf != null) {
+                options.add(new io.anyhome.packet.mh.Ipv4CareOfAddress(ipv4CareOf));
+            } else if (careOf != null) {
                 options.add(new AlternateCareOfAddress(careOf));
             }
             if (nai != null) {
@@ -104,7 +119,7 @@ final class MobileNodeMessages {
             int length = MobilityHeader.encodeWithoutChecksum(bu, b);
             try {
                 if (withAuthentication) {
-                    MobilityMessageAuthenticator.sign(b, Ipv6Header.LENGTH, careOf == null ? home : careOf, home,
+                    MobilityMessageAuthenticator.sign(b, Ipv6Header.LENGTH, authenticatedCareOf(), home,
                             algorithm, key, home, destination);
                 } else {
                     MobilityHeader.writeChecksum(b, Ipv6Header.LENGTH, home, destination);

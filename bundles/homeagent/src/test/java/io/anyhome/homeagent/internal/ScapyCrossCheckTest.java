@@ -23,7 +23,7 @@ class ScapyCrossCheckTest {
 
     private final BindingCache cache = new BindingCache();
     private final BindingUpdateProcessor processor = new BindingUpdateProcessor(
-            new HomeAgentConfiguration(MobileNodeMessages.HA, IpPrefix.parse("2001:db8:1::/64"), "eth0", 4191, 3600,
+            new HomeAgentConfiguration(MobileNodeMessages.HA, null, IpPrefix.parse("2001:db8:1::/64"), "eth0", 4191, 3600,
                     Path.of("keys"), 7, "ha0", 1452, 10),
             () -> NodeKeys.of(List.of(MobileNodeMessages.key(), MobileNodeMessages.sha1Key())), cache,
             new HomeAgentCounters(), BindingListener.NONE, () -> T0);

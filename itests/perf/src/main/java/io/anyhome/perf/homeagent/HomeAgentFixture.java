@@ -60,7 +60,7 @@ final class HomeAgentFixture {
     }
 
     static BindingUpdateProcessor processor(NodeKeys keys, BindingCache cache) {
-        HomeAgentConfiguration config = new HomeAgentConfiguration(HA, IpPrefix.parse("2001:db8:1::/64"), "eth0",
+        HomeAgentConfiguration config = new HomeAgentConfiguration(HA, null, IpPrefix.parse("2001:db8:1::/64"), "eth0",
                 4191, 3600, Path.of("keys"), 7, "ha0", 1452, 10);
         return new BindingUpdateProcessor(config, () -> keys, cache, new HomeAgentCounters(), BindingListener.NONE,
                 () -> NOW);
