@@ -84,11 +84,14 @@ final class HomeLinkPublisher implements BindingListener, AutoCloseable {
 
     @Override
     public void registered(Binding binding, Binding replaced) {
-        if (replaced != null) {
-            return; // route and proxy entry are there; the data path reads the new binding
-        }
         Inet6Address hoa = binding.homeAddress();
-        worker.execute(() -> publish(hoa));
+        // a refresh finds route and proxy entry in place (the data path reads the new binding);
+        // it publishes again only if an earlier attempt failed
+        worker.execute(() -> {
+            if (!published.contains(hoa)) {
+                publish(hoa);
+            }
+        });
     }
 
     @Override
