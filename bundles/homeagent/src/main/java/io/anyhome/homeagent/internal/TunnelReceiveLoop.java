@@ -1,0 +1,119 @@
+package io.anyhome.homeagent.internal;
+
+import io.anyhome.api.platform.PlatformException;
+import io.anyhome.api.platform.ReceiveMetadata;
+import io.anyhome.api.platform.TunDevice;
+import io.anyhome.api.platform.UdpEndpoint;
+import io.anyhome.packet.ip.AddressFields;
+import io.anyhome.packet.ip.Ipv6Header;
+import io.anyhome.packet.mh.MobilityHeader;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The receive loop of a tunnel socket (UDP port 4191): every datagram is one inner IPv6 packet.
+ * Signalling (next header 135) goes to the {@link BindingUpdateProcessor} and its answer back to
+ * the outer source. Data is forwarded into the home agent's TUN device only if the binding cache
+ * has its inner source and the outer source is the address and port recorded at registration
+ * (DESIGN, Security); otherwise it is counted and dropped, and a node without binding gets a
+ * rate-limited Binding Error. Data allocates nothing: one direct buffer and one
+ * {@link ReceiveMetadata} reused, the binding found by the address's two longs.
+ */
+final class TunnelReceiveLoop implements Runnable {
+    private static final Logger LOG = Logger.getLogger(TunnelReceiveLoop.class.getName());
+
+    private final UdpEndpoint udp;
+    private final TunDevice tun;
+    private final BindingUpdateProcessor processor;
+    private final BindingCache cache;
+    private final HomeAgentCounters counters;
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(65_535);
+    private final ByteBuffer answer = ByteBuffer.allocateDirect(2048);
+    private final ReceiveMetadata metadata = new ReceiveMetadata();
+    private volatile boolean running = true;
+
+    TunnelReceiveLoop(UdpEndpoint udp, TunDevice tun, BindingUpdateProcessor processor, HomeAgentCounters counters) {
+        this.udp = udp;
+        this.tun = tun;
+        this.processor = processor;
+        this.cache = processor.cache();
+        this.counters = counters;
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            buffer.clear();
+            try {
+                udp.receive(buffer, metadata);
+            } catch (PlatformException e) {
+                if (running && udp.isOpen()) {
+                    LOG.log(Level.WARNING, "receiving on " + udp.localAddress() + " failed; the loop stops", e);
+                }
+                return;
+            }
+            buffer.flip();
+            try {
+                handle(buffer, metadata);
+            } catch (RuntimeException e) {
+                counters.dropped(HomeAgentCounters.MALFORMED);
+                LOG.log(Level.FINE, "a datagram could not be handled", e);
+            }
+        }
+    }
+
+    /** Handles one datagram (position 0..limit) that came from {@code from}. */
+    void handle(ByteBuffer packet, ReceiveMetadata from) {
+        int length = packet.remaining();
+        if (length < Ipv6Header.LENGTH || (packet.get(0) & 0xf0) != 0x60
+                || Ipv6Header.LENGTH + (packet.getShort(Ipv6Header.OFFSET_PAYLOAD_LENGTH) & 0xffff) > length) {
+            counters.dropped(HomeAgentCounters.MALFORMED);
+            return;
+        }
+        packet.limit(Ipv6Header.LENGTH + (packet.getShort(Ipv6Header.OFFSET_PAYLOAD_LENGTH) & 0xffff));
+        if ((packet.get(Ipv6Header.OFFSET_NEXT_HEADER) & 0xff) == MobilityHeader.NEXT_HEADER) {
+            InetSocketAddress outer = new InetSocketAddress(from.sourceAddress(), from.sourcePort());
+            answer(processor.handle(packet, outer, answer), outer);
+            return;
+        }
+        Binding binding = cache.find(packet, Ipv6Header.OFFSET_SOURCE);
+        if (binding == null) {
+            counters.dropped(HomeAgentCounters.NO_BINDING);
+            InetSocketAddress outer = new InetSocketAddress(from.sourceAddress(), from.sourcePort());
+            answer(processor.unknownBinding(AddressFields.read(packet, Ipv6Header.OFFSET_SOURCE), outer.getAddress(),
+                    answer), outer);
+            return;
+        }
+        if (from.sourcePort() != binding.outerPort()
+                || !Arrays.equals(from.sourceAddressBytes(), binding.outerAddressBytes())) {
+            counters.dropped(HomeAgentCounters.WRONG_CARE_OF_ADDRESS);
+            return;
+        }
+        try {
+            tun.write(packet);
+            counters.fromMobileNode();
+        } catch (PlatformException e) {
+            counters.dropped(HomeAgentCounters.DEVICE);
+        }
+    }
+
+    private void answer(int length, InetSocketAddress to) {
+        if (length == 0) {
+            return;
+        }
+        try {
+            udp.send(answer, to);
+        } catch (PlatformException e) {
+            counters.dropped(HomeAgentCounters.DEVICE);
+            LOG.log(Level.FINE, "answer to " + to + " not sent", e);
+        }
+    }
+
+    /** Ends the loop; closing the socket wakes a waiting receive. */
+    void stop() {
+        running = false;
+    }
+}
