@@ -53,6 +53,9 @@ final class FrameworkLauncher {
         p.put("anyhome.etc", layout.etc().toString());
         p.put("anyhome.ctl.socket", layout.socket().toString());
         p.put("anyhome.log.file", layout.logFile().toString());
+        // the root logger context's level (OSGi Log 1.4 defaults to WARN): what the node says it
+        // did (handovers, registrations, NICs claimed) goes to log/anyhome.log
+        p.put("org.osgi.service.log.admin.loglevel", "INFO");
         p.put("jffi.extract.dir", layout.nativeDir().toString());
         return p;
     }

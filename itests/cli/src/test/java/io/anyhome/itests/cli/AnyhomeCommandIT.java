@@ -74,6 +74,8 @@ class AnyhomeCommandIT {
             assertThat(node.exitValue()).isZero();
             assertThat(socket).as("the control socket is removed on stop").doesNotExist();
             assertThat(state.resolve("log/anyhome.log")).exists();
+            assertThat(Files.readString(state.resolve("log/anyhome.log"))).as("what the node did, at INFO")
+                    .contains("INFO");
         } finally {
             node.destroyForcibly();
         }
