@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -252,7 +253,8 @@ public class InterfaceSwitchComponent {
     private final class Reports implements InterfaceSwitchService.Reports {
         @Override
         public void switched(String from, String to, String trigger, String reason, String policy, long at) {
-            logger.info("traffic moved from {} to {} ({}, policy {}): {}", from, to, trigger, policy, reason);
+            logger.info("traffic moved from {} to {} ({}, policy {}): {}", Objects.toString(from, "no uplink"),
+                    Objects.toString(to, "no uplink"), trigger, policy, reason);
             post(EventTopics.IFS_SWITCHED, EventProperties.FROM, from, EventProperties.TO, to,
                     EventProperties.TRIGGER, trigger, EventProperties.REASON, reason, EventProperties.POLICY, policy,
                     EventProperties.TIMESTAMP, at);
