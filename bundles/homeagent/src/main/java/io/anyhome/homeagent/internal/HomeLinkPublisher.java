@@ -1,5 +1,6 @@
 package io.anyhome.homeagent.internal;
 
+import io.anyhome.api.AddressText;
 import io.anyhome.api.IpPrefix;
 import io.anyhome.api.Registration;
 import io.anyhome.api.platform.Icmpv6Endpoint;
@@ -85,6 +86,11 @@ final class HomeLinkPublisher implements BindingListener, AutoCloseable {
     @Override
     public void registered(Binding binding, Binding replaced) {
         Inet6Address hoa = binding.homeAddress();
+        if (replaced == null || !replaced.outer().equals(binding.outer())) {
+            LOG.info(() -> "binding for " + AddressText.format(hoa) + ": care-of address "
+                    + AddressText.format(binding.careOf()) + " (tunnel to " + binding.outer() + ")"
+                    + (replaced == null ? "" : ", was " + AddressText.format(replaced.careOf())));
+        }
         // a refresh finds route and proxy entry in place (the data path reads the new binding);
         // it publishes again only if an earlier attempt failed
         worker.execute(() -> {
@@ -97,6 +103,7 @@ final class HomeLinkPublisher implements BindingListener, AutoCloseable {
     @Override
     public void removed(Binding binding) {
         Inet6Address hoa = binding.homeAddress();
+        LOG.info(() -> "binding for " + AddressText.format(hoa) + " removed");
         worker.execute(() -> withdraw(hoa));
     }
 

@@ -308,8 +308,16 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
     public void signalling(TunnelPath path, MobilityMessage message, ByteBuffer packet, int mhOffset) {
         if (message instanceof BindingAcknowledgement ba) {
             boolean authentic = signalling.authentic(packet, mhOffset, path.careOf());
+            String before = bul.registeredUplink();
             if (bul.onAcknowledgement(ba, authentic)) {
                 path.alive();
+                if (ba.status().accepted() && !path.uplink().equals(before)) {
+                    LOG.info(() -> "registered with the home agent through " + path.uplink() + " (care-of address "
+                            + AddressText.format(path.careOf()) + ", " + ba.lifetimeSeconds() + " s)");
+                } else if (!ba.status().accepted()) {
+                    LOG.warning(() -> "the home agent refused the binding through " + path.uplink() + ": "
+                            + ba.status());
+                }
             }
         } else if (message instanceof BindingError be) {
             bul.onBindingError(be, path.uplink(), path.careOf());

@@ -106,6 +106,13 @@ class MobilityLabIT {
         System.out.printf("MobilityLabIT: mobile node start to first binding at the home agent: %d ms,"
                 + " to the binding over its preferred uplink eth0: %d ms%n", first, preferred);
         assertThat(string(binding, "careOfAddress")).startsWith("2001:db8:c:");
+        // both nodes say what happened in their log files
+        await("the logs").atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(Files.readString(mnState.resolve("log/anyhome.log")))
+                    .contains("registered with the home agent through eth0");
+            assertThat(Files.readString(haState.resolve("log/anyhome.log")))
+                    .contains("binding for " + HOA + ": care-of address 2001:db8:c:");
+        });
         JsonObject status = json(mnState, "mip:status", "--json").getAsJsonObject();
         assertThat(status.toString()).contains(HOA);
         await("the switch uses eth0").atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
