@@ -8,6 +8,9 @@ Reads one JSON object on stdin and writes ``key=value`` lines on stdout. Modes:
   Authentication options as MIP6OptUnknown; the authenticator is computed here with hmac over
   care-of address | home address | MH up to the SPI with the checksum zero, then the checksum.
   Prints ``packet=<hex>``.
+* ``exchange``: builds the Binding Update as ``bu`` does, sends it in UDP from ``[coa]`` to
+  ``[ha]:port`` (the mobility lab's tests run it inside the mobile node's namespace), waits up to
+  two seconds for the answer and dissects it as ``ba`` does; ``answer=none`` if nothing came.
 * ``ba``: scapy dissects the home agent's answer (an inner IPv6 packet) and prints its fields:
   ``mhtype``, ``status``, ``flags``, ``seq``, ``mhtime``, ``cksum_ok``, every option as
   ``opt.<n>.<field>`` and ``auth_ok`` (the authenticator checked here with hmac).
@@ -89,8 +92,20 @@ def build_bu(c):
     spi_end = last_option(mh) + 7
     mh[spi_end:spi_end + length] = authenticator(c["alg"], bytes.fromhex(c["key"]), c["coa"], c["hoa"], mh, spi_end)
     mh[4:6] = struct.pack("!H", mh_checksum(c["hoa"], c["ha"], mh))
-    packet = IPv6(src=c["hoa"], dst=c["ha"], nh=135, hlim=64) / bytes(mh)
-    print("packet=" + raw(packet).hex())
+    return raw(IPv6(src=c["hoa"], dst=c["ha"], nh=135, hlim=64) / bytes(mh))
+
+
+def exchange(c):
+    s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+    s.bind((c["coa"], 0))
+    s.settimeout(2.0)
+    s.sendto(build_bu(c), (c["ha"], c.get("port", 4191)))
+    try:
+        answer, _ = s.recvfrom(4096)
+    except socket.timeout:
+        print("answer=none")
+        return
+    dissect_ba(dict(c, hex=answer.hex()))
 
 
 def dissect_ba(c):
@@ -130,7 +145,9 @@ def dissect_ba(c):
 def main():
     case = json.load(sys.stdin)
     if case["mode"] == "bu":
-        build_bu(case)
+        print("packet=" + build_bu(case).hex())
+    elif case["mode"] == "exchange":
+        exchange(case)
     else:
         dissect_ba(case)
 

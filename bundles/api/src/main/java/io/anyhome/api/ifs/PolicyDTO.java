@@ -25,4 +25,6 @@ public class PolicyDTO extends DTO {
     public long lastEvaluationMicros;
     /** The last failure's description, null if none. */
     public String lastFailure;
+    /** Until when it is disabled after failing (epoch milliseconds; it is tried again then), 0 while enabled. */
+    public long disabledUntil;
 }

@@ -35,7 +35,8 @@ import java.util.function.Supplier;
  * and triggers; the switch reads {@link #current()} on the data path.
  *
  * <p>A policy that throws, returns nothing, names an unknown default uplink or overruns the budget
- * is disabled (until registered or selected again) and the next policy by service ranking decides
+ * is disabled for a back-off that doubles with each failure in a row (or until registered or
+ * selected again) and the next policy by service ranking decides
  * in the same evaluation. With no usable policy the engine keeps the current uplink while it is
  * usable, else takes the usable uplink with the smallest id, and says so in the reason. A policy
  * that decides "no uplink" while the current one is still usable keeps the current one
@@ -186,7 +187,7 @@ public final class PolicyEngine implements AutoCloseable {
 
     /** @return every registered policy, highest ranking first; {@code active} marks the effective one */
     public List<PolicyDTO> policies() {
-        return registry.dtos();
+        return registry.dtos(clock.getAsLong());
     }
 
     /**
@@ -214,13 +215,13 @@ public final class PolicyEngine implements AutoCloseable {
             SelectionContext context = new SelectionContext(now, uplinks.get(), flows.get(), previous, previousAt);
 
             List<String> notes = new ArrayList<>();
-            String unavailable = registry.configuredUnavailable();
+            String unavailable = registry.configuredUnavailable(now);
             if (unavailable != null) {
                 notes.add(unavailable);
             }
             Decision decision = null;
             String by = NO_POLICY;
-            for (PolicySlot slot : registry.candidates()) {
+            for (PolicySlot slot : registry.candidates(now)) {
                 Outcome outcome = call(slot, context);
                 if (outcome == null) {
                     return; // interrupted: the engine is stopping
@@ -274,7 +275,7 @@ public final class PolicyEngine implements AutoCloseable {
             registry.succeeded(slot, micros);
             return new Outcome(decision, null);
         }
-        registry.failed(slot, micros, failure);
+        registry.failed(slot, micros, failure, clock.getAsLong());
         try {
             policyFailed.accept(slot.name, failure);
         } catch (RuntimeException e) {

@@ -13,10 +13,16 @@ import java.util.TreeSet;
  * engine evaluates on its own.
  *
  * <p>The effective policy is the configured one if it is registered and enabled, else the enabled
- * policy with the highest service ranking (DESIGN.md, "Policies"). A disabled policy stays
- * disabled until it is registered again or selected again with {@link #setActive}.
+ * policy with the highest service ranking (DESIGN.md, "Policies"). A policy that fails is
+ * disabled for a back-off of {@value #FIRST_BACKOFF_MS} ms, doubling with each failure in a row up
+ * to {@value #MAX_BACKOFF_MS} ms, then tried again: a hiccup (a cold JVM compiling the policy on
+ * its first call) costs seconds, a broken policy is tried a few times an hour. Registering or
+ * selecting it again enables it at once.
  */
 final class PolicyRegistry {
+    static final long FIRST_BACKOFF_MS = 5_000;
+    static final long MAX_BACKOFF_MS = 300_000;
+
     private final List<PolicySlot> slots = new ArrayList<>();
     private String configured;
 
@@ -50,7 +56,7 @@ final class PolicyRegistry {
         configured = name == null || name.isBlank() ? null : name.strip();
         for (PolicySlot s : slots) {
             if (s.name.equals(configured)) {
-                s.disabled = false;
+                s.enable();
             }
         }
     }
@@ -60,16 +66,16 @@ final class PolicyRegistry {
     }
 
     /** @return the enabled policies in the order the engine tries them: the effective one first */
-    synchronized List<PolicySlot> candidates() {
+    synchronized List<PolicySlot> candidates(long now) {
         List<PolicySlot> out = new ArrayList<>(slots.size());
         for (PolicySlot s : slots) {
-            if (!s.disabled && s.name.equals(configured)) {
+            if (!s.isDisabled(now) && s.name.equals(configured)) {
                 out.add(s);
                 break;
             }
         }
         for (PolicySlot s : slots) {
-            if (!s.disabled && !out.contains(s)) {
+            if (!s.isDisabled(now) && !out.contains(s)) {
                 out.add(s);
             }
         }
@@ -77,38 +83,41 @@ final class PolicyRegistry {
     }
 
     /** @return why the configured policy cannot be used now, or null if it can (or none is configured) */
-    synchronized String configuredUnavailable() {
+    synchronized String configuredUnavailable(long now) {
         if (configured == null) {
             return null;
         }
         PolicySlot disabled = null;
         for (PolicySlot s : slots) {
             if (s.name.equals(configured)) {
-                if (!s.disabled) {
+                if (!s.isDisabled(now)) {
                     return null;
                 }
                 disabled = s;
             }
         }
         return disabled == null ? "policy '" + configured + "' is not registered"
-                : "policy '" + configured + "' is disabled (" + disabled.lastFailure + ")";
+                : "policy '" + configured + "' is disabled for " + (disabled.disabledUntil - now + 999) / 1000
+                        + " s more (" + disabled.lastFailure + ")";
     }
 
     synchronized void succeeded(PolicySlot slot, long micros) {
         slot.evaluations++;
+        slot.enable();
         slot.lastEvaluationMicros = micros;
     }
 
-    synchronized void failed(PolicySlot slot, long micros, String failure) {
+    synchronized void failed(PolicySlot slot, long micros, String failure, long now) {
         slot.evaluations++;
         slot.failures++;
         slot.lastEvaluationMicros = micros;
         slot.lastFailure = failure;
-        slot.disabled = true;
+        slot.failureStreak++;
+        slot.disabledUntil = now + Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS << Math.min(slot.failureStreak - 1, 16));
     }
 
-    synchronized List<PolicyDTO> dtos() {
-        List<PolicySlot> candidates = candidates();
+    synchronized List<PolicyDTO> dtos(long now) {
+        List<PolicySlot> candidates = candidates(now);
         PolicySlot effective = candidates.isEmpty() ? null : candidates.get(0);
         List<PolicyDTO> out = new ArrayList<>(slots.size());
         for (PolicySlot s : slots) {

@@ -13,7 +13,10 @@ final class PolicySlot {
     final long serviceId;
     final String bundle;
     final InterfaceSelectionPolicy policy;
-    boolean disabled;
+    /** Until when the policy is disabled after failures (epoch milliseconds), 0 while enabled. */
+    long disabledUntil;
+    /** Failures in a row; the back-off before the next attempt doubles with each. */
+    int failureStreak;
     long evaluations;
     long failures;
     long lastEvaluationMicros;
@@ -33,6 +36,15 @@ final class PolicySlot {
         return c != 0 ? c : Long.compare(a.serviceId, b.serviceId);
     }
 
+    boolean isDisabled(long now) {
+        return disabledUntil > now;
+    }
+
+    void enable() {
+        disabledUntil = 0;
+        failureStreak = 0;
+    }
+
     PolicyDTO toDTO(boolean active) {
         PolicyDTO d = new PolicyDTO();
         d.name = name;
@@ -44,6 +56,7 @@ final class PolicySlot {
         d.failures = failures;
         d.lastEvaluationMicros = lastEvaluationMicros;
         d.lastFailure = lastFailure;
+        d.disabledUntil = disabledUntil;
         return d;
     }
 }

@@ -163,6 +163,46 @@ class PolicyEngineTest {
     }
 
     @Test
+    void givenAPolicyThatFailedOnce_whenItsBackOffHasPassed_thenItIsTriedAgainAndDecidesWhenItWorks() {
+        setUplinks(uplink("eth0", true), uplink("wlan0", true));
+        PolicyEngine engine = engine();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        engine.addPolicy("flaky", 100, 1, "b", c -> calls.incrementAndGet() == 1 ? null : Decision.useUplink("wlan0", "wlan"));
+        engine.addPolicy("other", 10, 2, "b", always("eth0"));
+        engine.configureActive("flaky");
+
+        engine.evaluate(HandoverDTO.TRIGGER_DECISION, clock.get());
+        assertThat(engine.current().defaultUplink()).contains("eth0");
+        assertThat(dto(engine, "flaky").disabledUntil).isEqualTo(clock.get() + PolicyRegistry.FIRST_BACKOFF_MS);
+
+        clock.addAndGet(PolicyRegistry.FIRST_BACKOFF_MS - 1);
+        engine.evaluate(HandoverDTO.TRIGGER_DECISION, clock.get());
+        assertThat(calls).as("still backing off").hasValue(1);
+
+        clock.addAndGet(1);
+        engine.evaluate(HandoverDTO.TRIGGER_DECISION, clock.get());
+        assertThat(calls).hasValue(2);
+        assertThat(engine.current().defaultUplink()).contains("wlan0");
+        assertThat(dto(engine, "flaky").active).isTrue();
+        assertThat(dto(engine, "flaky").disabledUntil).isZero();
+    }
+
+    @Test
+    void givenAPolicyThatKeepsFailing_whenRetried_thenTheBackOffDoublesUpToItsCap() {
+        setUplinks(uplink("eth0", true));
+        PolicyEngine engine = engine();
+        engine.addPolicy("broken", 100, 1, "b", c -> null);
+        long[] backoffs = new long[9];
+        for (int i = 0; i < backoffs.length; i++) {
+            engine.evaluate(HandoverDTO.TRIGGER_DECISION, clock.get());
+            backoffs[i] = dto(engine, "broken").disabledUntil - clock.get();
+            clock.addAndGet(backoffs[i]);
+        }
+        assertThat(backoffs).containsExactly(5_000, 10_000, 20_000, 40_000, 80_000, 160_000, 300_000, 300_000, 300_000);
+        assertThat(dto(engine, "broken").failures).isEqualTo(9);
+    }
+
+    @Test
     void givenADisabledPolicy_whenItIsRegisteredAgain_thenItIsCalledAgain() {
         setUplinks(uplink("eth0", true));
         PolicyEngine engine = engine();

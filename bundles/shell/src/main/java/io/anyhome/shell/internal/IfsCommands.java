@@ -59,7 +59,8 @@ public class IfsCommands {
     public Object policies(
             @Descriptor("print the policy DTOs as JSON instead of a table") @Parameter(names = JSON, presentValue = "true", absentValue = "false") boolean json) {
         List<PolicyDTO> policies = running(ifs).policies();
-        return json ? DtoFormatter.json(policies) : DtoFormatter.table(policies).stripTrailing();
+        return json ? DtoFormatter.json(policies)
+                : DtoFormatter.table(policies.stream().map(IfsCommands::row).collect(Collectors.toList())).stripTrailing();
     }
 
     @Descriptor("show the active selection policy")
@@ -196,6 +197,21 @@ public class IfsCommands {
         row.bytes = flow.bytes;
         row.packets = flow.packets;
         row.idleSeconds = Math.max(0, now - flow.lastSeenAt) / 1000;
+        return row;
+    }
+
+    static PolicyRowDTO row(PolicyDTO p) {
+        PolicyRowDTO row = new PolicyRowDTO();
+        row.name = p.name;
+        row.ranking = p.ranking;
+        row.active = p.active;
+        row.bundle = p.bundle;
+        row.serviceId = p.serviceId;
+        row.evaluations = p.evaluations;
+        row.failures = p.failures;
+        row.lastEvaluationMicros = p.lastEvaluationMicros;
+        row.lastFailure = p.lastFailure;
+        row.disabledUntil = instant(p.disabledUntil);
         return row;
     }
 

@@ -51,9 +51,9 @@ class IfsCommandsTest {
     @Test
     void givenTwoPolicies_whenListed_thenATableMarksTheActiveOne_andJsonHasTheDtos() {
         assertThat(((String) commands.policies(false)).lines()).containsExactly(
-                "NAME      RANKING  ACTIVE  BUNDLE                      SERVICEID  EVALUATIONS  FAILURES  LASTEVALUATIONMICROS  LASTFAILURE",
-                "priority  10       true    io.anyhome.policy.priority  50         7            0         0                     -",
-                "cheapest  0        false   io.anyhome.policy.cheapest  40         7            0         0                     -");
+                "NAME      RANKING  ACTIVE  BUNDLE                      SERVICEID  EVALUATIONS  FAILURES  LASTEVALUATIONMICROS  LASTFAILURE  DISABLEDUNTIL",
+                "priority  10       true    io.anyhome.policy.priority  50         7            0         0                     -            -",
+                "cheapest  0        false   io.anyhome.policy.cheapest  40         7            0         0                     -            -");
         assertThat((String) commands.policies(true)).startsWith("[{\"name\":\"priority\",\"ranking\":10,\"active\":true")
                 .contains("{\"name\":\"cheapest\"");
     }

@@ -186,6 +186,54 @@ class MobilityLabIT {
     }
 
     @Test
+    @Order(4)
+    void givenForgedBindingUpdates_whenSentToTheHomeAgent_thenTheyAreRefusedAndTheBindingIsUntouched()
+            throws Exception {
+        JsonObject before = bindingOf(HOA);
+        int sequence = before.get("sequence").getAsInt();
+        String coa = lab.exec("mn", "ip", "-6", "-o", "addr", "show", "dev", "wwan0", "scope", "global")
+                .replaceAll("(?s).*inet6 ([0-9a-f:]+)/64.*", "$1").strip();
+        long now = System.currentTimeMillis() / 1000 + 2_208_988_800L; // NTP seconds (RFC 4285 §6)
+
+        String wrongKey = exchange(HOA, coa, sequence + 10, "ff".repeat(32), now << 32);
+        String replayed = exchange(HOA, coa, sequence + 11, KEY, (now - 120) << 32);
+        String someoneElse = exchange("2001:db8:1::20", coa, 1, KEY, now << 32);
+
+        System.out.printf("MobilityLabIT: forged BUs answered: wrong key %s, replayed %s, other home address %s%n",
+                field(wrongKey, "status"), field(replayed, "status"), field(someoneElse, "status"));
+        assertThat(field(wrongKey, "status")).as("wrong key: authentication failed (RFC 4285): %s", wrongKey)
+                .isEqualTo("146");
+        assertThat(field(replayed, "status")).as("replayed: timestamp out of tolerance: %s", replayed).isEqualTo("144");
+        assertThat(field(someoneElse, "status")).as("another node's home address: not ours to bind: %s", someoneElse)
+                .isIn("129", "144", "146");
+        JsonObject after = bindingOf(HOA);
+        assertThat(string(after, "careOfAddress")).isEqualTo(string(before, "careOfAddress"));
+        assertThat(after.get("sequence").getAsInt()).isEqualTo(sequence);
+        JsonObject stats = json(haState, "ha:stats", "--json").getAsJsonObject();
+        assertThat(stats.get("authenticationFailures").getAsLong()).isGreaterThanOrEqualTo(2);
+    }
+
+    /** A Binding Update built and sent by scapy (ha_peer.py) from the mobile node's namespace; its answer's fields. */
+    private String exchange(String hoa, String coa, int sequence, String key, long timestamp) throws Exception {
+        String peer = AnyhomeCommand.home().getParent().getParent().getParent()
+                .resolve("bundles/homeagent/src/test/resources/scapy/ha_peer.py").toString();
+        Path input = Files.writeString(Files.createTempFile(scratch, "bu-", ".json"), """
+                {"mode":"exchange","hoa":"%s","ha":"%s","coa":"%s","seq":%d,"lifetime":150,
+                 "nai":"mn1@example.net","spi":256,"alg":"hmac-sha256-128","key":"%s","timestamp":%s}
+                """.formatted(hoa, MobilityLab.HOME_AGENT, coa, sequence & 0xffff, key, Long.toUnsignedString(timestamp)));
+        return lab.exec("mn", "sh", "-c", "/usr/bin/python3 " + peer + " < " + input);
+    }
+
+    private static String field(String keyValues, String key) {
+        for (String line : keyValues.split("\n")) {
+            if (line.startsWith(key + "=")) {
+                return line.substring(key.length() + 1).strip();
+            }
+        }
+        return null;
+    }
+
+    @Test
     @Order(5)
     void givenTheHomeAgentRestarts_whenItComesBack_thenTheMobileNodeRegistersAgainAndTrafficResumes()
             throws Exception {
