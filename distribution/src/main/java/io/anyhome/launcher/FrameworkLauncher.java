@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.jar.JarFile;
@@ -14,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
@@ -27,6 +29,15 @@ import org.osgi.framework.launch.FrameworkFactory;
  * {@code felix.fileinstall.dir}, which makes it run one watcher per directory.
  */
 final class FrameworkLauncher {
+    /**
+     * Started before everything else (start level 1): configuration (so that components find
+     * etc/ when they first activate), the log service, Declarative Services and the shell, whose
+     * log file writer then records what the other bundles do from their first line on.
+     */
+    static final Set<String> FIRST = Set.of("org.apache.felix.configadmin", "org.apache.felix.fileinstall",
+            "org.apache.felix.log", "org.apache.felix.scr", "io.anyhome.shell");
+    static final int BEGINNING_START_LEVEL = 2;
+
     /** Gogo's shell options for a node without a console: no prompt, and no framework stop when it ends. */
     static final String NO_CONSOLE = "--nointeractive --noshutdown";
 
@@ -53,6 +64,7 @@ final class FrameworkLauncher {
         p.put("anyhome.etc", layout.etc().toString());
         p.put("anyhome.ctl.socket", layout.socket().toString());
         p.put("anyhome.log.file", layout.logFile().toString());
+        p.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(BEGINNING_START_LEVEL));
         // the root logger context's level (OSGi Log 1.4 defaults to WARN): what the node says it
         // did (handovers, registrations, NICs claimed) goes to log/anyhome.log
         p.put("org.osgi.service.log.admin.loglevel", "INFO");
@@ -77,7 +89,10 @@ final class FrameworkLauncher {
         });
         List<Bundle> installed = new ArrayList<>();
         for (Path jar : bundles(bundleDir, framework.getSymbolicName())) {
-            installed.add(context.installBundle(jar.toUri().toString()));
+            Bundle bundle = context.installBundle(jar.toUri().toString());
+            bundle.adapt(BundleStartLevel.class).setStartLevel(
+                    FIRST.contains(bundle.getSymbolicName()) ? 1 : BEGINNING_START_LEVEL);
+            installed.add(bundle);
         }
         for (Bundle bundle : installed) {
             if (bundle.getHeaders("").get(Constants.FRAGMENT_HOST) == null) {

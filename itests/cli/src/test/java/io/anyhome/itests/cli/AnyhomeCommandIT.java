@@ -75,7 +75,7 @@ class AnyhomeCommandIT {
             assertThat(socket).as("the control socket is removed on stop").doesNotExist();
             assertThat(state.resolve("log/anyhome.log")).exists();
             assertThat(Files.readString(state.resolve("log/anyhome.log"))).as("what the node did, at INFO")
-                    .contains("INFO");
+                    .contains("INFO io.anyhome.platform.linux: Linux platform available");
         } finally {
             node.destroyForcibly();
         }
