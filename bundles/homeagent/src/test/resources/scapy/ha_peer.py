@@ -11,6 +11,10 @@ Reads one JSON object on stdin and writes ``key=value`` lines on stdout. Modes:
 * ``exchange``: builds the Binding Update as ``bu`` does, sends it in UDP from ``[coa]`` to
   ``[ha]:port`` (the mobility lab's tests run it inside the mobile node's namespace), waits up to
   two seconds for the answer and dissects it as ``ba`` does; ``answer=none`` if nothing came.
+* ``bu-dissect``: scapy dissects a Binding Update (an inner IPv6 packet, e.g. one captured from
+  our mobile node) and prints ``mhtype``, ``seq``, ``flags`` (A, H as scapy names them),
+  ``f_flag`` (RFC 5555 force UDP, in scapy's reserved bits), ``mhtime``, ``cksum_ok``, the options
+  as ``opt.<n>.*`` and ``auth_ok``.
 * ``ba``: scapy dissects the home agent's answer (an inner IPv6 packet) and prints its fields:
   ``mhtype``, ``status``, ``flags``, ``seq``, ``mhtime``, ``cksum_ok``, every option as
   ``opt.<n>.<field>`` and ``auth_ok`` (the authenticator checked here with hmac).
@@ -142,12 +146,50 @@ def dissect_ba(c):
         print("auth_ok=%s" % hmac.compare_digest(received, expected))
 
 
+def dissect_bu(c):
+    packet = IPv6(bytes.fromhex(c["hex"]))
+    mh = bytes(packet.payload)
+    print("src=" + packet.src)
+    print("dst=" + packet.dst)
+    print("nh=%d" % packet.nh)
+    if MIP6MH_BU not in packet:
+        print("mhtype=%d" % mh[2])
+        return
+    bu = packet[MIP6MH_BU]
+    print("mhtype=%d" % bu.mhtype)
+    print("seq=%d" % bu.seq)
+    print("flags=%s" % bu.flags)
+    print("f_flag=%s" % bool(bu.reserved & 0x100))
+    print("mhtime=%d" % bu.mhtime)
+    print("cksum_ok=%s" % (mh_checksum(packet.src, packet.dst, mh) == bu.cksum))
+    n = 0
+    for o in bu.options:
+        if o.otype in (0, 1):
+            continue
+        print("opt.%d.type=%d" % (n, o.otype))
+        print("opt.%d.class=%s" % (n, o.__class__.__name__))
+        if o.otype == 3:
+            print("opt.%d.acoa=%s" % (n, o.acoa))
+        body = raw(o)[2:2 + o.olen]
+        print("opt.%d.data=%s" % (n, body.hex()))
+        n += 1
+    auth_at = last_option(mh)
+    if auth_at > 0 and mh[auth_at] == 9 and "key" in c:
+        olen = mh[auth_at + 1]
+        spi_end = auth_at + 7
+        received = mh[spi_end:auth_at + 2 + olen]
+        expected = authenticator(c["alg"], bytes.fromhex(c["key"]), c["coa"], packet.src, mh, spi_end)
+        print("auth_ok=%s" % hmac.compare_digest(received, expected))
+
+
 def main():
     case = json.load(sys.stdin)
     if case["mode"] == "bu":
         print("packet=" + build_bu(case).hex())
     elif case["mode"] == "exchange":
         exchange(case)
+    elif case["mode"] == "bu-dissect":
+        dissect_bu(case)
     else:
         dissect_ba(case)
 

@@ -215,8 +215,7 @@ class MobilityLabIT {
 
     /** A Binding Update built and sent by scapy (ha_peer.py) from the mobile node's namespace; its answer's fields. */
     private String exchange(String hoa, String coa, int sequence, String key, long timestamp) throws Exception {
-        String peer = AnyhomeCommand.home().getParent().getParent().getParent()
-                .resolve("bundles/homeagent/src/test/resources/scapy/ha_peer.py").toString();
+        String peer = haPeer();
         Path input = Files.writeString(Files.createTempFile(scratch, "bu-", ".json"), """
                 {"mode":"exchange","hoa":"%s","ha":"%s","coa":"%s","seq":%d,"lifetime":150,
                  "nai":"mn1@example.net","spi":256,"alg":"hmac-sha256-128","key":"%s","timestamp":%s}
@@ -248,6 +247,74 @@ class MobilityLabIT {
                 lab.exec("cn", "ping", "-6", "-c", "1", "-W", "1", HOA).contains("1 received"));
         long resumed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restarted);
         System.out.printf("MobilityLabIT: home agent restart to binding %d ms, to traffic %d ms%n", registered, resumed);
+    }
+
+    @Test
+    @Order(6)
+    void givenOurBindingUpdateAndAcknowledgementOnTheWire_whenScapyDissectsThem_thenEveryFieldAndTheAuthenticatorsAgree()
+            throws Exception {
+        await("registered").atMost(PATIENCE).ignoreExceptions().until(() -> bindingOf(HOA), b -> b != null);
+        Path capture = scratch.resolve("mip6.pcapng");
+        Process tshark = lab.start("ha", scratch.resolve("tshark.out"), "tshark", "-n", "-i", "inet0", "-f",
+                "udp port 4191", "-a", "duration:6", "-w", capture.toString());
+        await("tshark capturing").atMost(PATIENCE).until(() -> Files.exists(capture) && Files.size(capture) > 0);
+        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(1)).until(() -> true);
+        String uplink = string(json(mnState, "ifs:status", "--json").getAsJsonObject(), "defaultUplink");
+        ctl(mnState, "mip:register", uplink);
+        assertThat(tshark.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        String bu = null;
+        String ba = null;
+        for (String row : lab.exec("ha", "tshark", "-n", "-r", capture.toString(), "-T", "fields", "-e", "udp.payload")
+                .split("\n")) {
+            String hex = row.strip().replace(":", "");
+            // an inner IPv6 packet (6x) carrying a Mobility Header (next header 135 = 0x87): type at byte 42
+            if (hex.length() > 88 && hex.startsWith("6") && hex.startsWith("87", 12)) {
+                String type = hex.substring(84, 86);
+                if (type.equals("05")) {
+                    bu = hex;
+                } else if (type.equals("06") && bu != null) {
+                    ba = hex;
+                }
+            }
+        }
+        assertThat(bu).as("a Binding Update captured at the home agent").isNotNull();
+        assertThat(ba).as("its Binding Acknowledgement").isNotNull();
+        String coa = string(bindingOf(HOA), "careOfAddress");
+        String buFields = scapy("bu-dissect", bu, coa);
+        String baFields = scapy("ba", ba, coa);
+        System.out.printf("MobilityLabIT: scapy reads our Binding Update:%n%s%nand the Acknowledgement:%n%s%n", buFields, baFields);
+        assertThat(field(buFields, "src")).isEqualTo(HOA);
+        assertThat(field(buFields, "dst")).isEqualTo(MobilityLab.HOME_AGENT);
+        assertThat(field(buFields, "mhtype")).isEqualTo("5");
+        assertThat(field(buFields, "flags")).contains("A").contains("H");
+        assertThat(field(buFields, "f_flag")).isEqualTo("True");
+        assertThat(field(buFields, "cksum_ok")).isEqualTo("True");
+        assertThat(field(buFields, "opt.0.acoa")).isEqualTo(coa);
+        assertThat(buFields).contains("opt.1.type=8", "opt.2.type=10", "opt.3.type=9");
+        assertThat(field(buFields, "auth_ok")).as("our authenticator, checked by Python's hmac").isEqualTo("True");
+        assertThat(field(baFields, "mhtype")).isEqualTo("6");
+        assertThat(field(baFields, "status")).isEqualTo("0");
+        assertThat(field(baFields, "seq")).isEqualTo(field(buFields, "seq"));
+        assertThat(field(baFields, "cksum_ok")).isEqualTo("True");
+        assertThat(field(baFields, "auth_ok")).isEqualTo("True");
+    }
+
+    private String scapy(String mode, String hex, String coa) throws Exception {
+        Path input = Files.writeString(Files.createTempFile(scratch, "scapy-", ".json"), """
+                {"mode":"%s","hex":"%s","hoa":"%s","coa":"%s","alg":"hmac-sha256-128","key":"%s"}
+                """.formatted(mode, hex, HOA, coa, KEY));
+        Process p = new ProcessBuilder("sh", "-c", "/usr/bin/python3 " + haPeer() + " < " + input)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
+    }
+
+    private static String haPeer() {
+        return AnyhomeCommand.home().getParent().getParent().getParent()
+                .resolve("bundles/homeagent/src/test/resources/scapy/ha_peer.py").toString();
     }
 
     private record HandoverSummary(String trigger, String from, String to, long triggerToTrafficMs, String reason) {
