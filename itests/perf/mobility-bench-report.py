@@ -88,7 +88,7 @@ def table(summary, meta):
         out.append("")
     tp = summary["throughput"]
     if tp:
-        out.append("| path (iperf3 TCP, CN → MN, 10 s) | runs | Mbit/s (median) | of OpenVPN | of direct |")
+        out.append(f"| path (iperf3 TCP, CN → MN, {(meta or {}).get('iperfSeconds', 10)} s) | runs | Mbit/s (median) | of OpenVPN | of direct |")
         out.append("| --- | ---: | ---: | ---: | ---: |")
         names = {"anyhome": "anyhome tunnel to the home address", "direct": "direct to the eth0 care-of address",
                  "openvpn": "OpenVPN 2.6 p2p UDP, cleartext"}

@@ -8,7 +8,8 @@
 #   itests/perf/mobility-bench.sh [--quick] [--reps N] [--runs N] [--baseline-reps N]
 #                                 [--no-baselines] [--no-throughput] [--prefix P] [--out FILE]
 #
-#   --quick            3 repetitions per handover scenario, 1 throughput run (about 2-4 minutes)
+#   --quick            3 repetitions per anyhome scenario, 1 per baseline scenario, 1 throughput
+#                      run of 5 s per path (about 3-4 minutes)
 #   --reps N           handover repetitions per scenario for anyhome (default 20)
 #   --baseline-reps N  the same for the MPTCP and OpenVPN baselines (default: --reps)
 #   --runs N           iperf3 runs of 10 s per path, the median is reported (default 3)
@@ -53,10 +54,10 @@ mptcp_py="$here/mptcp-stream.py"
 report_py="$here/mobility-bench-report.py"
 dist="$root/distribution/target/anyhome"
 
-reps=20 runs=3 baseline_reps="" baselines=1 throughput=1 p=ahb out="" quick=0
+reps=20 runs=3 tsec=10 quick_baseline_reps="" baseline_reps="" baselines=1 throughput=1 p=ahb out="" quick=0
 while [ $# -gt 0 ]; do
   case "$1" in
-    --quick) quick=1; reps=3; runs=1 ;;
+    --quick) quick=1; reps=3; runs=1; tsec=5; quick_baseline_reps=1 ;;
     --reps) reps="$2"; shift ;;
     --baseline-reps) baseline_reps="$2"; shift ;;
     --runs) runs="$2"; shift ;;
@@ -69,7 +70,7 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-baseline_reps="${baseline_reps:-$reps}"
+baseline_reps="${baseline_reps:-${quick_baseline_reps:-$reps}}"
 [ "$(id -u)" = 0 ] || { echo "mobility-bench: needs root" >&2; exit 2; }
 for tool in ip radvd nft iperf3 python3 timeout; do
   command -v "$tool" >/dev/null || { echo "mobility-bench: $tool missing" >&2; exit 2; }
@@ -180,7 +181,7 @@ iperf_run() { # iperf_run PATHNAME RUN SERVER_ADDRESS
   local o="$work/iperf-$1-$2"
   bg "$o.server.json" "$MN" timeout 40 iperf3 -s -1 -J -B "$3"; local server=$bg_pid
   wait_for 10 sh -c "ip netns exec $MN ss -ltnH | grep -q ':5201 '" || true
-  if nsx "$CN" timeout 40 iperf3 -c "$3" -t 10 -J > "$o.client.json" 2>"$o.client.err"; then :; fi
+  if nsx "$CN" timeout 40 iperf3 -c "$3" -t "$tsec" -J > "$o.client.json" 2>"$o.client.err"; then :; fi
   wait "$server" 2>/dev/null || true
   local bps
   bps="$("$py" -c 'import json,sys
@@ -343,7 +344,7 @@ mp_rep() { mptcp_rep "$1" "$4" "$2" "$3"; }
 # ---------------------------------------------------------------------------- run
 [ -x "$dist/bin/anyhome" ] || { log "building the distribution"; (cd "$root" && mvn -q -B -o package -DskipTests); }
 log "work directory $work; lab prefix $p; reps $reps (baselines $baseline_reps), throughput runs $runs"
-record "{\"kind\":\"meta\",\"date\":\"$(date -u +%FT%TZ)\",\"quick\":$quick,\"reps\":$reps,\"baselineReps\":$baseline_reps,\"runs\":$runs,\"cores\":$(nproc),\"loadAverage\":\"$(cut -d' ' -f1-3 /proc/loadavg)\",\"kernel\":\"$(uname -r)\",\"openvpn\":\"$(openvpn --version 2>/dev/null | head -1 | cut -d' ' -f2)\"}"
+record "{\"kind\":\"meta\",\"date\":\"$(date -u +%FT%TZ)\",\"quick\":$quick,\"reps\":$reps,\"baselineReps\":$baseline_reps,\"runs\":$runs,\"iperfSeconds\":$tsec,\"cores\":$(nproc),\"loadAverage\":\"$(cut -d' ' -f1-3 /proc/loadavg)\",\"kernel\":\"$(uname -r)\",\"openvpn\":\"$(openvpn --version 2>/dev/null | head -1 | cut -d' ' -f2)\"}"
 "$lab_sh" up "$p" >/dev/null
 start_nodes
 log "binding over eth0: $(binding_coa)"
