@@ -49,6 +49,8 @@ up() {
     nsx "$ns" ip link set lo up
     nsx "$ns" sysctl -qw net.ipv6.conf.default.accept_dad=0 net.ipv6.conf.all.accept_dad=0
   done
+  # the router keeps its addresses while an uplink is down, so 'linkup' gives the uplink back
+  nsx "$AR" sysctl -qw net.ipv6.conf.all.keep_addr_on_down=1 net.ipv6.conf.default.keep_addr_on_down=1
   # the mobile node does DAD on its uplinks like a real host
   nsx "$MN" sysctl -qw net.ipv6.conf.default.accept_dad=1
   for pair in "eth0 ar-eth c" "wlan0 ar-wlan a" "wwan0 ar-wwan b"; do
