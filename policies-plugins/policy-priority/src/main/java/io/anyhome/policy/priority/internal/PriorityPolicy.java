@@ -1,5 +1,6 @@
 package io.anyhome.policy.priority.internal;
 
+import io.anyhome.api.ifs.UplinkPattern;
 import io.anyhome.api.ifs.Decision;
 import io.anyhome.api.ifs.InterfaceSelectionPolicy;
 import io.anyhome.api.ifs.SelectionContext;
@@ -91,7 +92,7 @@ public final class PriorityPolicy implements InterfaceSelectionPolicy {
 
     /** @return the index of the first order entry matching the uplink, or the order's size if none does */
     int rank(UplinkSnapshot uplink) {
-        List<OrderEntry> order = settings.order();
+        List<UplinkPattern> order = settings.order();
         for (int i = 0; i < order.size(); i++) {
             if (order.get(i).matches(uplink)) {
                 return i;

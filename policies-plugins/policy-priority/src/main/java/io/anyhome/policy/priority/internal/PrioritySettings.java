@@ -1,5 +1,6 @@
 package io.anyhome.policy.priority.internal;
 
+import io.anyhome.api.ifs.UplinkPattern;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -20,7 +21,7 @@ import java.util.Set;
  * @param holdDownMs with {@link Failback#BETTER}, how long a better-ranked uplink must have stayed
  *        usable before traffic moves back to it, milliseconds
  */
-record PrioritySettings(List<OrderEntry> order, Failback failback, long holdDownMs) {
+record PrioritySettings(List<UplinkPattern> order, Failback failback, long holdDownMs) {
     /** Where the configuration lives, named in every error. */
     static final String FILE = "etc/io.anyhome.policy.priority.cfg";
     /** Configuration key: the order, a comma list of technology names and interface name globs. */
@@ -44,7 +45,7 @@ record PrioritySettings(List<OrderEntry> order, Failback failback, long holdDown
                     + " e.g. " + DEFAULT_ORDER);
         }
         Set<String> seen = new HashSet<>();
-        for (OrderEntry e : order) {
+        for (UplinkPattern e : order) {
             if (!seen.add(e.text())) {
                 throw refused(ORDER, "'" + e.text() + "' is listed twice");
             }
@@ -66,10 +67,10 @@ record PrioritySettings(List<OrderEntry> order, Failback failback, long holdDown
      * @throws IllegalArgumentException naming the file and key of a bad value
      */
     static PrioritySettings from(Map<String, ?> properties) {
-        List<OrderEntry> order = new ArrayList<>();
+        List<UplinkPattern> order = new ArrayList<>();
         for (String text : words(properties.get(ORDER), DEFAULT_ORDER)) {
             try {
-                order.add(OrderEntry.parse(ORDER, text));
+                order.add(UplinkPattern.parse(ORDER, text));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(FILE + ": key " + e.getMessage(), e);
             }
@@ -126,7 +127,7 @@ record PrioritySettings(List<OrderEntry> order, Failback failback, long holdDown
 
     @Override
     public String toString() {
-        return ORDER + "=" + String.join(", ", order.stream().map(OrderEntry::text).toList()) + ", "
+        return ORDER + "=" + String.join(", ", order.stream().map(UplinkPattern::text).toList()) + ", "
                 + FAILBACK + "=" + failback + ", " + HOLD_DOWN_MS + "=" + holdDownMs;
     }
 }

@@ -1,5 +1,6 @@
 package io.anyhome.policy.priority.internal;
 
+import io.anyhome.api.ifs.UplinkPattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -17,7 +18,7 @@ class PrioritySettingsTest {
     void givenNoConfiguration_whenParsed_thenEthernetWlanCellularWithFailbackBetterAfterFiveSeconds() {
         PrioritySettings s = PrioritySettings.defaults();
 
-        assertThat(s.order()).extracting(OrderEntry::text).containsExactly("ethernet", "wlan", "cellular");
+        assertThat(s.order()).extracting(UplinkPattern::text).containsExactly("ethernet", "wlan", "cellular");
         assertThat(s.failback()).isEqualTo(Failback.BETTER);
         assertThat(s.holdDownMs()).isEqualTo(5_000);
     }
@@ -27,11 +28,11 @@ class PrioritySettingsTest {
         List<String> expected = List.of("eth0", "wlan*", "cellular");
 
         assertThat(PrioritySettings.from(Map.of("order", "eth0, wlan* cellular")).order())
-                .extracting(OrderEntry::text).isEqualTo(expected);
+                .extracting(UplinkPattern::text).isEqualTo(expected);
         assertThat(PrioritySettings.from(Map.of("order", new String[] {"eth0", "wlan*,cellular"})).order())
-                .extracting(OrderEntry::text).isEqualTo(expected);
+                .extracting(UplinkPattern::text).isEqualTo(expected);
         assertThat(PrioritySettings.from(Map.of("order", expected)).order())
-                .extracting(OrderEntry::text).isEqualTo(expected);
+                .extracting(UplinkPattern::text).isEqualTo(expected);
     }
 
     @Test
@@ -44,7 +45,7 @@ class PrioritySettingsTest {
 
     @Test
     void givenAnEntryThatIsATechnologyAndAName_whenParsed_thenItMatchesBoth() {
-        OrderEntry e = OrderEntry.parse("order", "wlan");
+        UplinkPattern e = UplinkPattern.parse("order", "wlan");
 
         assertThat(e.technology()).contains(Technology.WLAN);
         assertThat(e.names().matches("wlan")).isTrue();

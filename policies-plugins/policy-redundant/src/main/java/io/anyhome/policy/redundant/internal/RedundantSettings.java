@@ -1,5 +1,6 @@
 package io.anyhome.policy.redundant.internal;
 
+import io.anyhome.api.ifs.UplinkPattern;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -22,7 +23,7 @@ import java.util.stream.Collectors;
  * @param holdDownMs how long a better-ranked uplink must have stayed usable before it becomes the
  *        default uplink again, milliseconds (it carries copies at once)
  */
-record RedundantSettings(List<OrderEntry> order, List<DuplicateRule> duplicate, List<FlowSelection> duplicateFlows,
+record RedundantSettings(List<UplinkPattern> order, List<DuplicateRule> duplicate, List<FlowSelection> duplicateFlows,
         long holdDownMs) {
     /** Where the configuration lives, named in every error. */
     static final String FILE = "etc/io.anyhome.policy.redundant.cfg";
@@ -48,7 +49,7 @@ record RedundantSettings(List<OrderEntry> order, List<DuplicateRule> duplicate, 
             throw refused(ORDER, "is empty; list technologies and/or interface name patterns, best first,"
                     + " e.g. " + DEFAULT_ORDER);
         }
-        once(ORDER, order.stream().map(OrderEntry::text).toList());
+        once(ORDER, order.stream().map(UplinkPattern::text).toList());
         once(DUPLICATE, duplicate.stream().map(DuplicateRule::text).toList());
         once(DUPLICATE_FLOWS, duplicateFlows.stream().map(FlowSelection::text).toList());
         if (holdDownMs < 0 || holdDownMs > MAX_HOLD_DOWN_MS) {
@@ -65,7 +66,7 @@ record RedundantSettings(List<OrderEntry> order, List<DuplicateRule> duplicate, 
     static RedundantSettings from(Map<String, ?> properties) {
         Object order = properties.get(ORDER);
         return new RedundantSettings(
-                parse(ORDER, order == null ? DEFAULT_ORDER : order, OrderEntry::parse),
+                parse(ORDER, order == null ? DEFAULT_ORDER : order, UplinkPattern::parse),
                 parse(DUPLICATE, properties.get(DUPLICATE), DuplicateRule::parse),
                 parse(DUPLICATE_FLOWS, properties.get(DUPLICATE_FLOWS), FlowSelection::parse),
                 milliseconds(properties.get(HOLD_DOWN_MS)));
@@ -134,7 +135,7 @@ record RedundantSettings(List<OrderEntry> order, List<DuplicateRule> duplicate, 
 
     @Override
     public String toString() {
-        return ORDER + "=" + order.stream().map(OrderEntry::text).collect(Collectors.joining(", "))
+        return ORDER + "=" + order.stream().map(UplinkPattern::text).collect(Collectors.joining(", "))
                 + ", " + DUPLICATE + "=" + duplicate.stream().map(DuplicateRule::text).collect(Collectors.joining(","))
                 + ", " + DUPLICATE_FLOWS + "=" + duplicateFlows.stream().map(FlowSelection::text)
                         .collect(Collectors.joining(","))

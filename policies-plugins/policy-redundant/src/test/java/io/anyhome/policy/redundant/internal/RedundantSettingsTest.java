@@ -1,5 +1,6 @@
 package io.anyhome.policy.redundant.internal;
 
+import io.anyhome.api.ifs.UplinkPattern;
 import static io.anyhome.policy.redundant.internal.Fixtures.udp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,7 +17,7 @@ class RedundantSettingsTest {
     void givenNoConfiguration_whenParsed_thenDefaultOrderNothingDuplicatedHoldDown5s() {
         RedundantSettings s = RedundantSettings.from(Map.of());
 
-        assertThat(s.order()).extracting(OrderEntry::text).containsExactly("ethernet", "wlan", "cellular");
+        assertThat(s.order()).extracting(UplinkPattern::text).containsExactly("ethernet", "wlan", "cellular");
         assertThat(s.duplicate()).isEmpty();
         assertThat(s.duplicateFlows()).isEmpty();
         assertThat(s.holdDownMs()).isEqualTo(5000);
