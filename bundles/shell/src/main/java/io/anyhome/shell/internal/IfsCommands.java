@@ -86,7 +86,7 @@ public class IfsCommands {
                 throw new AnyhomeException(AnyhomeException.Code.NOT_FOUND, "no policy " + name + "; known: "
                         + (known.isEmpty() ? "none" : known.stream().map(p -> p.name).collect(Collectors.joining(", "))), e);
             }
-            throw usageOr(e);
+            throw CommandErrors.usageOr(e);
         }
         return json ? DtoFormatter.json(active(current.policies())) : "active policy: " + name;
     }
@@ -112,7 +112,7 @@ public class IfsCommands {
         try {
             current.pin(rule, nic);
         } catch (AnyhomeException e) {
-            throw usageOr(e);
+            throw CommandErrors.usageOr(e);
         }
         return json ? DtoFormatter.json(current.status()) : "pinned " + rule + " to " + nic;
     }
@@ -125,7 +125,7 @@ public class IfsCommands {
         try {
             current.forbid(nic);
         } catch (AnyhomeException e) {
-            throw usageOr(e);
+            throw CommandErrors.usageOr(e);
         }
         return json ? DtoFormatter.json(current.status()) : "forbade " + nic;
     }
@@ -244,14 +244,6 @@ public class IfsCommands {
 
     private static String orDash(String s) {
         return s == null ? "-" : s;
-    }
-
-    /** The service's INVALID_ARGUMENT is a usage error; every other code is a failed command. */
-    private static AnyhomeException usageOr(AnyhomeException e) {
-        if (e.code() == AnyhomeException.Code.INVALID_ARGUMENT) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
-        return e;
     }
 
     /** @return tcp, udp, icmpv6 or the number, for tables */

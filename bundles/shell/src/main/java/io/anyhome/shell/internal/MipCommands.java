@@ -68,7 +68,7 @@ public class MipCommands {
         try {
             m.register(uplink);
         } catch (AnyhomeException e) {
-            throw usageOr(e);
+            throw CommandErrors.usageOr(e);
         }
         return json ? DtoFormatter.json(m.bindings()) : "Binding Update sent through " + uplink;
     }
@@ -87,7 +87,7 @@ public class MipCommands {
         try {
             m.deregister(uplink);
         } catch (AnyhomeException e) {
-            throw usageOr(e);
+            throw CommandErrors.usageOr(e);
         }
         return json ? DtoFormatter.json(m.bindings())
                 : "deregistration sent" + (uplink == null ? "" : " through " + uplink);
@@ -118,13 +118,5 @@ public class MipCommands {
         row.lastAck = b.lastAckStatus < 0 ? "-" : Integer.toString(b.lastAckStatus);
         row.failure = b.failure;
         return row;
-    }
-
-    /** The service's INVALID_ARGUMENT is a usage error; every other code is a failed command. */
-    private static AnyhomeException usageOr(AnyhomeException e) {
-        if (e.code() == AnyhomeException.Code.INVALID_ARGUMENT) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
-        return e;
     }
 }

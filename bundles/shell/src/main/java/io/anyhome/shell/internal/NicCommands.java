@@ -66,10 +66,7 @@ public class NicCommands {
         try {
             registry.setOverride(name, key, value);
         } catch (AnyhomeException e) {
-            if (e.code() == AnyhomeException.Code.INVALID_ARGUMENT) {
-                throw new IllegalArgumentException(e.getMessage(), e);
-            }
-            throw e;
+            throw CommandErrors.usageOr(e);
         }
         return name + ": " + key + "=" + value + " (override)";
     }
