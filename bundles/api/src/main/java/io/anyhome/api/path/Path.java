@@ -32,6 +32,32 @@ public interface Path {
      */
     boolean send(ByteBuffer packet);
 
+    /**
+     * Sends several inner IPv6 packets of one flow that lie back to back between position and
+     * limit, each {@code segmentSize} bytes long but the last, which may be shorter: the segments
+     * of one TCP super-packet the virtual interface read with segmentation offload. A path that
+     * can hand them to the kernel in one call ({@code UDP_SEGMENT}) does so; the default sends
+     * them one by one with {@link #send}. The buffer rules of {@link #send} apply.
+     *
+     * @param packets the packets
+     * @param segmentSize the length of each packet but the last; 0 or less: one packet
+     * @return the number of packets handed to the kernel; the others were dropped and counted
+     */
+    default int sendSegments(ByteBuffer packets, int segmentSize) {
+        int start = packets.position();
+        int end = packets.limit();
+        int step = segmentSize > 0 ? segmentSize : end - start;
+        int sent = 0;
+        for (int at = start; at < end; at += step) {
+            packets.limit(Math.min(end, at + step)).position(at);
+            if (send(packets)) {
+                sent++;
+            }
+        }
+        packets.limit(end).position(start);
+        return sent;
+    }
+
     /** @return a snapshot of the path for the shell */
     PathDTO describe();
 }

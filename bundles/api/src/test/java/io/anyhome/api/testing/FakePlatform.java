@@ -68,6 +68,8 @@ public class FakePlatform implements Platform {
     public FakeTun tun;
     /** The options of the last TUN device opened. */
     public TunOptions tunOptions;
+    /** Whether {@link #capabilities()} offers virtio-net headers; a TUN opened with them has 10-byte ones. */
+    public volatile boolean tunVnetHeader;
     /** When not 0, adding a rule fails with this errno and the extended ack "Invalid table". */
     public int failRulesWithErrno;
 
@@ -153,13 +155,14 @@ public class FakePlatform implements Platform {
         PlatformCapabilitiesDTO dto = new PlatformCapabilitiesDTO();
         dto.name = "fake";
         dto.available = true;
+        dto.tunVnetHeader = tunVnetHeader;
         return dto;
     }
 
     @Override
     public TunDevice openTun(TunOptions options) {
         tunOptions = options;
-        tun = new FakeTun(options.name(), TUN_INDEX);
+        tun = new FakeTun(options.name(), TUN_INDEX, options.vnetHeader() ? 10 : 0);
         return tun;
     }
 

@@ -22,12 +22,23 @@ public final class FakeTun implements TunDevice {
     public final List<byte[]> toKernel = new ArrayList<>();
     private final String name;
     private final int index;
+    private final int vnetHeaderLength;
     private volatile boolean open = true;
 
     /** A device that is open. */
     public FakeTun(String name, int index) {
+        this(name, index, 0);
+    }
+
+    /**
+     * A device that is open, with a virtio-net header of the given length in front of every
+     * packet read and written (the test puts it in {@link #fromKernel} and finds it in
+     * {@link #toKernel}).
+     */
+    public FakeTun(String name, int index, int vnetHeaderLength) {
         this.name = name;
         this.index = index;
+        this.vnetHeaderLength = vnetHeaderLength;
     }
 
     @Override
@@ -42,7 +53,7 @@ public final class FakeTun implements TunDevice {
 
     @Override
     public int vnetHeaderLength() {
-        return 0;
+        return vnetHeaderLength;
     }
 
     @Override

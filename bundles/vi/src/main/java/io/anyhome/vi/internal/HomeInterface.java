@@ -5,9 +5,11 @@ import io.anyhome.api.IpPrefix;
 import io.anyhome.api.Registration;
 import io.anyhome.api.ifs.InterfaceSwitch;
 import io.anyhome.api.platform.Platform;
+import io.anyhome.api.platform.PlatformCapabilitiesDTO;
 import io.anyhome.api.platform.PlatformException;
 import io.anyhome.api.platform.RouteSpec;
 import io.anyhome.api.platform.TunDevice;
+import io.anyhome.api.platform.TunOptions;
 import io.anyhome.api.vi.ViDTO;
 import io.anyhome.api.vi.VirtualInterface;
 import java.net.InetAddress;
@@ -36,6 +38,8 @@ final class HomeInterface implements VirtualInterface, AutoCloseable {
     private final ViConfiguration config;
     private final TunDevice tun;
     private final ViCounters counters = new ViCounters();
+    /** With a virtio-net header: per delivering thread, the header and a copy of the packet. */
+    private final ThreadLocal<ByteBuffer> framed;
     private final UplinkRouting routing;
     private final ViReadLoop loop;
     private final Thread loopThread;
@@ -48,6 +52,8 @@ final class HomeInterface implements VirtualInterface, AutoCloseable {
         this.config = config;
         this.tun = tun;
         this.routing = new UplinkRouting(platform, tun.index(), config, this::fail);
+        int vnet = tun.vnetHeaderLength();
+        this.framed = vnet > 0 ? ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(vnet + config.mtu())) : null;
         this.loop = new ViReadLoop(tun, config.mtu(), config.homeAddress().getAddress(),
                 interfaceSwitch, counters);
         this.loopThread = new Thread(loop, "anyhome-vi-" + tun.name());
@@ -73,7 +79,14 @@ final class HomeInterface implements VirtualInterface, AutoCloseable {
             LOG.info(() -> "removed " + stale + " rule(s) at priority " + config.rulePriority()
                     + " left by a previous node");
         }
-        TunDevice tun = platform.openTun(config.tunOptions());
+        TunOptions options = config.tunOptions();
+        PlatformCapabilitiesDTO can = platform.capabilities();
+        if (options.vnetHeader() && !can.tunVnetHeader) {
+            String why = can.featureCauses == null ? null : can.featureCauses.get("tunVnetHeader");
+            LOG.info(() -> config.name() + " without offloads (vnetHeader): " + (why == null ? "not available" : why));
+            options = new TunOptions(options.name(), options.mtu(), false, options.multiQueue());
+        }
+        TunDevice tun = platform.openTun(options);
         HomeInterface vi = new HomeInterface(platform, config, tun, interfaceSwitch);
         try {
             platform.addAddress(tun.index(), IpPrefix.host(config.homeAddress()), true);
@@ -113,7 +126,7 @@ final class HomeInterface implements VirtualInterface, AutoCloseable {
             return false;
         }
         try {
-            if (tun.tryWrite(packet)) {
+            if (tun.tryWrite(framed == null ? packet : frame(packet))) {
                 counters.delivered(length);
                 return true;
             }
@@ -122,6 +135,19 @@ final class HomeInterface implements VirtualInterface, AutoCloseable {
         }
         counters.dropped(ViCounters.DEVICE);
         return false;
+    }
+
+    /** The packet behind a plain virtio-net header (no offload asked: the kernel checks it). */
+    private ByteBuffer frame(ByteBuffer packet) {
+        ByteBuffer out = framed.get();
+        int vnet = tun.vnetHeaderLength();
+        out.clear();
+        for (int i = 0; i < vnet; i++) {
+            out.put(i, (byte) 0);
+        }
+        out.put(vnet, packet, packet.position(), packet.remaining());
+        out.limit(vnet + packet.remaining());
+        return out;
     }
 
     @Override

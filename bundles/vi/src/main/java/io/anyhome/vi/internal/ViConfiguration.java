@@ -50,7 +50,7 @@ record ViConfiguration(String name, int mtu, boolean vnetHeader, Inet6Address ho
         } catch (IllegalArgumentException e) {
             throw refused(VI_FILE, "name", name, e.getMessage());
         }
-        boolean vnet = Boolean.parseBoolean(text(props, "vnetHeader", "false"));
+        boolean vnet = Boolean.parseBoolean(text(props, "vnetHeader", "true"));
         int tableBase = integer(props, VI_FILE, "tableBase", DEFAULT_TABLE_BASE, 256, MAX_TABLE);
         int priority = integer(props, VI_FILE, "rulePriority", DEFAULT_RULE_PRIORITY, 1, 32765);
 

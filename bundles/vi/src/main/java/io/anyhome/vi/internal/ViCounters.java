@@ -33,9 +33,9 @@ final class ViCounters {
         }
     }
 
-    /** A packet read from the VI left by a path. */
-    void sent(int bytes) {
-        packetsOut.increment();
+    /** Packets read from the VI left by a path. */
+    void sent(int packets, long bytes) {
+        packetsOut.add(packets);
         bytesOut.add(bytes);
     }
 

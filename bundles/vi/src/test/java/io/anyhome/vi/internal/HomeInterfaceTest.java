@@ -157,6 +157,72 @@ class HomeInterfaceTest {
     }
 
     @Test
+    void givenAPlatformWithoutVnetHeaders_whenStarted_thenHome0IsOpenedWithoutThem() throws Exception {
+        start(Map.of());
+
+        assertThat(platform.tunOptions.vnetHeader()).isFalse();
+        assertThat(vi.describe().vnetHeader).isFalse();
+    }
+
+    @Test
+    void givenVnetHeaders_whenA64KiBTcpReadArrives_thenThePathGetsItsSegmentsInOrder() throws Exception {
+        platform.tunVnetHeader = true;
+        start(Map.of());
+        assertThat(platform.tunOptions.vnetHeader()).as("offloads are the default where the platform has them").isTrue();
+        List<byte[]> carried = new ArrayList<>();
+        interfaceSwitch.set(new FixedSwitch(new RecordingPath(carried, true)));
+        int payload = 60_000;
+        int mss = 1380;
+        ByteBuffer read = ByteBuffer.allocate(10 + 60 + payload);
+        read.put(0, (byte) 1).put(1, (byte) 4).putShort(4, Short.reverseBytes((short) mss))
+                .putShort(6, Short.reverseBytes((short) 40)).putShort(8, Short.reverseBytes((short) 16));
+        read.put(10, Packets.ipv6(HOA, "2001:db8:99::1", 20 + payload));
+        read.put(10 + 6, (byte) 6); // TCP
+        read.put(10 + 40 + 12, (byte) 0x50).put(10 + 40 + 13, (byte) 0x18).putInt(10 + 40 + 4, 1000);
+
+        platform.tun.fromKernel.add(read.array());
+
+        int segments = (payload + mss - 1) / mss;
+        await().atMost(Duration.ofSeconds(5)).until(() -> vi.describe().counters.packetsOut == segments);
+        assertThat(carried).hasSize(segments);
+        for (int i = 0; i < segments; i++) {
+            ByteBuffer p = ByteBuffer.wrap(carried.get(i));
+            assertThat(p.remaining()).isEqualTo(60 + Math.min(mss, payload - i * mss));
+            assertThat(p.getInt(44)).isEqualTo(1000 + i * mss);
+            assertThat(p.get(8 + 15)).as("from the home address").isEqualTo((byte) 0x10);
+        }
+        assertThat(vi.describe().counters.bytesOut).isEqualTo(segments * 60L + payload);
+    }
+
+    @Test
+    void givenVnetHeaders_whenAPacketIsDelivered_thenHome0GetsItBehindAPlainHeader() throws Exception {
+        platform.tunVnetHeader = true;
+        start(Map.of());
+        byte[] packet = Packets.ipv6("2001:db8:99::1", HOA, 16);
+
+        assertThat(vi.deliver(ByteBuffer.wrap(packet))).isTrue();
+
+        byte[] written = platform.tun.toKernel.get(0);
+        assertThat(java.util.Arrays.copyOf(written, 10)).containsOnly(0);
+        assertThat(java.util.Arrays.copyOfRange(written, 10, written.length)).isEqualTo(packet);
+    }
+
+    @Test
+    void givenVnetHeaders_whenAReadAsksForUdpSegmentation_thenItIsCountedMalformed() throws Exception {
+        platform.tunVnetHeader = true;
+        start(Map.of());
+        interfaceSwitch.set(new FixedSwitch(new RecordingPath(new ArrayList<>(), true)));
+        ByteBuffer read = ByteBuffer.allocate(10 + 48 + 3000);
+        read.put(1, (byte) 5).putShort(4, Short.reverseBytes((short) 1000));
+        read.put(10, Packets.ipv6(HOA, "2001:db8:99::1", 8 + 3000));
+
+        platform.tun.fromKernel.add(read.array());
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> drops(ViCountersDTO.DROP_MALFORMED) == 1);
+        assertThat(vi.describe().counters.packetsOut).isZero();
+    }
+
+    @Test
     void givenBadConfiguration_thenItIsRefusedNamingFileAndKey() {
         assertThatIllegalArgumentException().isThrownBy(() -> ViConfiguration.from(Map.of("role", "mn")))
                 .withMessage("etc/io.anyhome.node.cfg: key homeAddress: missing: the virtual interface needs the node's home address");
