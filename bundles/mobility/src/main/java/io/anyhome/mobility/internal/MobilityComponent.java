@@ -207,7 +207,7 @@ public class MobilityComponent {
 
         @Override
         public UdpEndpoint openTunnelSocket(String uplink, InetAddress careOf) throws PlatformException {
-            return platform.openUdp(new UdpOptions(careOf, 0, uplink, false));
+            return platform.openUdp(new UdpOptions(careOf, 0, uplink, true));
         }
 
         @Override

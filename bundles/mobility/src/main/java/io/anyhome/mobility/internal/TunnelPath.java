@@ -37,6 +37,10 @@ import java.util.concurrent.atomic.LongAdder;
  * is usable, and sends them itself otherwise (the registered path is dead: the move happens at
  * once; the Binding Update left this socket first, so the home agent has it before the data).
  *
+ * <p>The socket coalesces received datagrams ({@code UDP_GRO}) where the platform can; the
+ * segments of one TCP super-packet read from {@code home0} leave in one {@code UDP_SEGMENT} call
+ * ({@link #sendSegments}): one inner packet per datagram either way.
+ *
  * <p>{@link #send} is allocation-free and safe from several threads. Probing, state and
  * receiving are driven by {@link MobileNode} (a receive thread, the {@link Timers}) or directly
  * by tests ({@link #pollReceived()}, {@link #probe()}).
@@ -173,6 +177,34 @@ final class TunnelPath implements Path {
         packetsSent.increment();
         bytesSent.add(bytes);
         return true;
+    }
+
+    @Override
+    public int sendSegments(ByteBuffer packets, int segmentSize) {
+        TunnelPath other = handOff;
+        if (other != null && other.state.isUsable()) {
+            return other.sendSegmentsDirect(packets, segmentSize);
+        }
+        return sendSegmentsDirect(packets, segmentSize);
+    }
+
+    /** The packets go in one {@code UDP_SEGMENT} call: one datagram each, one inner packet per datagram. */
+    private int sendSegmentsDirect(ByteBuffer packets, int segmentSize) {
+        int bytes = packets.remaining();
+        int count = segmentSize > 0 ? (bytes + segmentSize - 1) / segmentSize : 1;
+        if (state == PathState.DOWN || closed) {
+            sendDrops.add(count);
+            return 0;
+        }
+        try {
+            endpoint.sendSegmented(packets, homeAgent, segmentSize > 0 ? segmentSize : bytes);
+        } catch (PlatformException | RuntimeException e) {
+            sendDrops.add(count);
+            return 0;
+        }
+        packetsSent.add(count);
+        bytesSent.add(bytes);
+        return count;
     }
 
     /**
@@ -327,7 +359,7 @@ final class TunnelPath implements Path {
                     return n;
                 }
                 receiveBuffer.flip();
-                handle(receiveBuffer, metadata);
+                handleEach(receiveBuffer, metadata);
                 n++;
             }
         } catch (PlatformException e) {
@@ -349,8 +381,21 @@ final class TunnelPath implements Path {
                 continue;
             }
             receiveBuffer.flip();
+            handleEach(receiveBuffer, metadata);
+        }
+    }
+
+    /**
+     * Handles what one receive returned: one datagram, or with {@code UDP_GRO} several of
+     * {@link ReceiveMetadata#segmentSize()} bytes each but the last, back to back.
+     */
+    void handleEach(ByteBuffer received, ReceiveMetadata from) {
+        int end = received.limit();
+        int step = from.segmentSize() > 0 ? from.segmentSize() : end;
+        for (int at = 0; at < end; at += step) {
+            received.limit(Math.min(end, at + step)).position(at);
             try {
-                handle(receiveBuffer, metadata);
+                handle(received, from);
             } catch (RuntimeException e) {
                 counters.drop("malformed");
             }

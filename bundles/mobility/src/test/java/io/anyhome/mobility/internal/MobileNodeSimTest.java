@@ -194,6 +194,38 @@ class MobileNodeSimTest {
     }
 
     @Test
+    void givenTheSegmentsOfASuperPacket_whenSentInOneCall_thenEachArrivesAsItsOwnDatagram() throws Exception {
+        registerEth0();
+        byte[] a = bytes(inner(HOA, CN, "first segment..."));
+        byte[] b = bytes(inner(HOA, CN, "second segment.."));
+        byte[] c = bytes(inner(HOA, CN, "last"));
+        ByteBuffer packets = ByteBuffer.allocateDirect(a.length * 2 + c.length).put(a).put(b).put(c).flip();
+
+        assertThat(node.path("eth0").sendSegments(packets, a.length)).isEqualTo(3);
+        step(5);
+
+        assertThat(ha.data).extracting(HomeAgentData -> HomeAgentData.inner()).containsExactly(a, b, c);
+        assertThat(node.path("eth0").describe().packetsSent).isEqualTo(3);
+        assertThat(node.path("eth0").describe().bytesSent).isEqualTo(a.length * 2L + c.length);
+    }
+
+    @Test
+    void givenACoalescedReceive_whenHandled_thenEveryDatagramInItIsDeliveredInOrder() throws Exception {
+        registerEth0();
+        byte[] a = bytes(inner(CN, HOA, "coalesced one..."));
+        byte[] b = bytes(inner(CN, HOA, "coalesced two..."));
+        byte[] c = bytes(inner(CN, HOA, "end"));
+        ByteBuffer received = ByteBuffer.allocateDirect(a.length * 2 + c.length).put(a).put(b).put(c).flip();
+        io.anyhome.api.platform.ReceiveMetadata from = new io.anyhome.api.platform.ReceiveMetadata();
+        from.setSource(HA.getAddress(), 4191);
+        from.setArrival(2, 64, a.length);
+
+        node.path("eth0").handleEach(received, from);
+
+        assertThat(services.delivered).containsExactly(a, b, c);
+    }
+
+    @Test
     void givenAPendingMove_whenTheNewPathSends_thenItsPacketsGoThroughTheRegisteredPathUntilTheAckArrives()
             throws Exception {
         registerEth0();
