@@ -74,9 +74,9 @@ public final class HomeAgentCounters {
         expired.add(n);
     }
 
-    /** A packet went from the TUN to a mobile node. */
-    public void toMobileNode() {
-        toMobileNodes.increment();
+    /** @param packets packets from the TUN sent to a mobile node in one call */
+    public void toMobileNodes(int packets) {
+        toMobileNodes.add(packets);
     }
 
     /** A packet from a mobile node was written to the TUN. */

@@ -96,15 +96,17 @@ public final class HomeAgentService implements HomeAgent, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the keys directory " + config.keysDirectory(), e);
         }
-        TunDevice tun = platform.openTun(TunOptions.of(config.tun(), config.mtu()));
+        // virtio-net headers where the platform has them: 64 KiB reads, cut in user space
+        TunDevice tun = platform.openTun(new TunOptions(config.tun(), config.mtu(),
+                platform.capabilities().tunVnetHeader, false));
         UdpEndpoint udp = null;
         UdpEndpoint udp4 = null;
         HomeLinkPublisher publisher = null;
         try {
             platform.setLinkUp(tun.index(), true);
-            udp = platform.openUdp(new UdpOptions(config.address(), config.port(), null, false));
+            udp = platform.openUdp(new UdpOptions(config.address(), config.port(), null, true));
             if (config.ipv4Address() != null) {
-                udp4 = platform.openUdp(new UdpOptions(config.ipv4Address(), config.port(), null, false));
+                udp4 = platform.openUdp(new UdpOptions(config.ipv4Address(), config.port(), null, true));
             }
             publisher = new HomeLinkPublisher(platform, tun.index(), config.homeLink());
         } catch (PlatformException | RuntimeException e) {

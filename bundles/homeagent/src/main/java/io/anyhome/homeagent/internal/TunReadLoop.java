@@ -3,7 +3,9 @@ package io.anyhome.homeagent.internal;
 import io.anyhome.api.platform.PlatformException;
 import io.anyhome.api.platform.TunDevice;
 import io.anyhome.api.platform.UdpEndpoint;
+import io.anyhome.packet.MalformedPacketException;
 import io.anyhome.packet.ip.Ipv6Header;
+import io.anyhome.packet.offload.OffloadReader;
 import java.net.Inet4Address;
 import java.nio.ByteBuffer;
 import java.util.logging.Level;
@@ -14,6 +16,11 @@ import java.util.logging.Logger;
  * the TUN device (one {@code HoA/128} route each); each is sent, as it is, in one UDP datagram
  * to the binding's recorded outer address and port. One direct buffer reused, the binding found
  * by the destination's two longs: nothing is allocated per packet.
+ *
+ * <p>With a virtio-net header (where the platform has it) one read may be a TCP super-packet of
+ * up to 64 KiB for one home address: it is cut into MSS-sized packets ({@link OffloadReader})
+ * that leave in one {@code UDP_SEGMENT} call, one inner packet per datagram (DESIGN, Performance
+ * design).
  */
 final class TunReadLoop implements Runnable {
     private static final Logger LOG = Logger.getLogger(TunReadLoop.class.getName());
@@ -24,6 +31,7 @@ final class TunReadLoop implements Runnable {
     private final BindingCache cache;
     private final HomeAgentCounters counters;
     private final ByteBuffer buffer;
+    private final OffloadReader offload;
     private volatile boolean running = true;
 
     /**
@@ -36,7 +44,9 @@ final class TunReadLoop implements Runnable {
         this.udp4 = udp4 == null ? udp6 : udp4;
         this.cache = cache;
         this.counters = counters;
-        this.buffer = ByteBuffer.allocateDirect(tun.vnetHeaderLength() + Math.max(mtu, 1500));
+        int vnet = tun.vnetHeaderLength();
+        this.buffer = ByteBuffer.allocateDirect(vnet > 0 ? vnet + 65_535 : Math.max(mtu, 1500));
+        this.offload = vnet > 0 ? OffloadReader.forTun() : null;
     }
 
     @Override
@@ -52,28 +62,71 @@ final class TunReadLoop implements Runnable {
                 return;
             }
             buffer.flip();
-            forward(buffer);
+            if (offload == null) {
+                forward(buffer);
+                continue;
+            }
+            try {
+                if (offload.prepare(buffer) == OffloadReader.SINGLE) {
+                    forward(buffer);
+                } else {
+                    forwardSegments(buffer, offload.segments(), offload.segmentSize());
+                }
+            } catch (MalformedPacketException e) {
+                counters.dropped(HomeAgentCounters.MALFORMED);
+            }
         }
     }
 
-    /** Sends one packet (position 0..limit) to its mobile node. */
+    /** Sends one packet (position..limit) to its mobile node. */
     void forward(ByteBuffer packet) {
-        int length = packet.remaining();
-        if (length < Ipv6Header.LENGTH || (packet.get(0) & 0xf0) != 0x60) {
-            counters.dropped(HomeAgentCounters.MALFORMED);
-            return;
-        }
-        Binding binding = cache.find(packet, Ipv6Header.OFFSET_DESTINATION);
+        Binding binding = bindingFor(packet);
         if (binding == null) {
-            counters.dropped(HomeAgentCounters.NO_BINDING_FOR_DESTINATION);
             return;
         }
         try {
-            (binding.outer().getAddress() instanceof Inet4Address ? udp4 : udp6).send(packet, binding.outer());
-            counters.toMobileNode();
+            socketFor(binding).send(packet, binding.outer());
+            counters.toMobileNodes(1);
         } catch (PlatformException e) {
             counters.dropped(HomeAgentCounters.DEVICE);
         }
+    }
+
+    /**
+     * Sends the segments of a super-packet (its headers at position..limit of {@code read}) to its
+     * mobile node in one call.
+     */
+    void forwardSegments(ByteBuffer read, ByteBuffer segments, int segmentSize) {
+        Binding binding = bindingFor(read);
+        if (binding == null) {
+            return;
+        }
+        int count = (segments.remaining() + segmentSize - 1) / segmentSize;
+        try {
+            socketFor(binding).sendSegmented(segments, binding.outer(), segmentSize);
+            counters.toMobileNodes(count);
+        } catch (PlatformException e) {
+            for (int i = 0; i < count; i++) {
+                counters.dropped(HomeAgentCounters.DEVICE);
+            }
+        }
+    }
+
+    private Binding bindingFor(ByteBuffer packet) {
+        int start = packet.position();
+        if (packet.remaining() < Ipv6Header.LENGTH || (packet.get(start) & 0xf0) != 0x60) {
+            counters.dropped(HomeAgentCounters.MALFORMED);
+            return null;
+        }
+        Binding binding = cache.find(packet, start + Ipv6Header.OFFSET_DESTINATION);
+        if (binding == null) {
+            counters.dropped(HomeAgentCounters.NO_BINDING_FOR_DESTINATION);
+        }
+        return binding;
+    }
+
+    private UdpEndpoint socketFor(Binding binding) {
+        return binding.outer().getAddress() instanceof Inet4Address ? udp4 : udp6;
     }
 
     /** Ends the loop; closing the device wakes a waiting read. */

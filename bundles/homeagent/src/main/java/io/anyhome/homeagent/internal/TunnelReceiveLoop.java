@@ -21,6 +21,11 @@ import java.util.logging.Logger;
  * (DESIGN, Security); otherwise it is counted and dropped, and a node without binding gets a
  * rate-limited Binding Error. Data allocates nothing: one direct buffer and one
  * {@link ReceiveMetadata} reused, the binding found by the address's two longs.
+ *
+ * <p>The socket coalesces datagrams ({@code UDP_GRO}) where the platform can: one receive then
+ * holds several, each handled on its own. With a virtio-net header on the TUN device the
+ * datagrams are received behind room for one, and each packet's header is written just in
+ * front of it (over the tail of the packet before, already written).
  */
 final class TunnelReceiveLoop implements Runnable {
     private static final Logger LOG = Logger.getLogger(TunnelReceiveLoop.class.getName());
@@ -30,9 +35,10 @@ final class TunnelReceiveLoop implements Runnable {
     private final BindingUpdateProcessor processor;
     private final BindingCache cache;
     private final HomeAgentCounters counters;
-    private final ByteBuffer buffer = ByteBuffer.allocateDirect(65_535);
+    private final ByteBuffer buffer;
     private final ByteBuffer answer = ByteBuffer.allocateDirect(2048);
     private final ReceiveMetadata metadata = new ReceiveMetadata();
+    private final int vnet;
     private volatile boolean running = true;
 
     TunnelReceiveLoop(UdpEndpoint udp, TunDevice tun, BindingUpdateProcessor processor, HomeAgentCounters counters) {
@@ -41,12 +47,14 @@ final class TunnelReceiveLoop implements Runnable {
         this.processor = processor;
         this.cache = processor.cache();
         this.counters = counters;
+        this.vnet = tun.vnetHeaderLength();
+        this.buffer = ByteBuffer.allocateDirect(vnet + 65_535);
     }
 
     @Override
     public void run() {
         while (running) {
-            buffer.clear();
+            buffer.clear().position(vnet);
             try {
                 udp.receive(buffer, metadata);
             } catch (PlatformException e) {
@@ -55,9 +63,22 @@ final class TunnelReceiveLoop implements Runnable {
                 }
                 return;
             }
-            buffer.flip();
+            buffer.limit(buffer.position()).position(vnet);
+            handleEach(buffer, metadata);
+        }
+    }
+
+    /**
+     * Handles what one receive returned (position..limit): one datagram, or several of
+     * {@link ReceiveMetadata#segmentSize()} bytes each but the last.
+     */
+    void handleEach(ByteBuffer received, ReceiveMetadata from) {
+        int end = received.limit();
+        int step = from.segmentSize() > 0 ? from.segmentSize() : end - received.position();
+        for (int at = received.position(); at < end; at += step) {
+            received.limit(Math.min(end, at + step)).position(at);
             try {
-                handle(buffer, metadata);
+                handle(received, from);
             } catch (RuntimeException e) {
                 counters.dropped(HomeAgentCounters.MALFORMED);
                 LOG.log(Level.FINE, "a datagram could not be handled", e);
@@ -65,26 +86,30 @@ final class TunnelReceiveLoop implements Runnable {
         }
     }
 
-    /** Handles one datagram (position 0..limit) that came from {@code from}. */
+    /**
+     * Handles one datagram (position..limit) that came from {@code from}; with a virtio-net header
+     * on the TUN device, the {@code vnet} bytes before the position are free for it.
+     */
     void handle(ByteBuffer packet, ReceiveMetadata from) {
+        int start = packet.position();
         int length = packet.remaining();
-        if (length < Ipv6Header.LENGTH || (packet.get(0) & 0xf0) != 0x60
-                || Ipv6Header.LENGTH + (packet.getShort(Ipv6Header.OFFSET_PAYLOAD_LENGTH) & 0xffff) > length) {
+        if (length < Ipv6Header.LENGTH || (packet.get(start) & 0xf0) != 0x60
+                || Ipv6Header.LENGTH + (packet.getShort(start + Ipv6Header.OFFSET_PAYLOAD_LENGTH) & 0xffff) > length) {
             counters.dropped(HomeAgentCounters.MALFORMED);
             return;
         }
-        packet.limit(Ipv6Header.LENGTH + (packet.getShort(Ipv6Header.OFFSET_PAYLOAD_LENGTH) & 0xffff));
-        if ((packet.get(Ipv6Header.OFFSET_NEXT_HEADER) & 0xff) == MobilityHeader.NEXT_HEADER) {
+        packet.limit(start + Ipv6Header.LENGTH + (packet.getShort(start + Ipv6Header.OFFSET_PAYLOAD_LENGTH) & 0xffff));
+        if ((packet.get(start + Ipv6Header.OFFSET_NEXT_HEADER) & 0xff) == MobilityHeader.NEXT_HEADER) {
             InetSocketAddress outer = new InetSocketAddress(from.sourceAddress(), from.sourcePort());
             answer(processor.handle(packet, outer, answer), outer);
             return;
         }
-        Binding binding = cache.find(packet, Ipv6Header.OFFSET_SOURCE);
+        Binding binding = cache.find(packet, start + Ipv6Header.OFFSET_SOURCE);
         if (binding == null) {
             counters.dropped(HomeAgentCounters.NO_BINDING);
             InetSocketAddress outer = new InetSocketAddress(from.sourceAddress(), from.sourcePort());
-            answer(processor.unknownBinding(AddressFields.read(packet, Ipv6Header.OFFSET_SOURCE), outer.getAddress(),
-                    answer), outer);
+            answer(processor.unknownBinding(AddressFields.read(packet, start + Ipv6Header.OFFSET_SOURCE),
+                    outer.getAddress(), answer), outer);
             return;
         }
         if (from.sourcePort() != binding.outerPort()
@@ -93,6 +118,12 @@ final class TunnelReceiveLoop implements Runnable {
             return;
         }
         try {
+            if (vnet > 0) {
+                for (int i = start - vnet; i < start; i++) {
+                    packet.put(i, (byte) 0); // a plain header: one packet, the kernel checks it
+                }
+                packet.position(start - vnet);
+            }
             tun.write(packet);
             counters.fromMobileNode();
         } catch (PlatformException e) {

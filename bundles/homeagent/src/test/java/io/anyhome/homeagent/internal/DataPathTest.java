@@ -146,10 +146,49 @@ class DataPathTest {
         assertThat(allocated).as("bytes allocated forwarding 100 000 packets").isLessThan(4096);
     }
 
+    @Test
+    void givenABinding_whenTheSegmentsOfASuperPacketAreForwarded_thenTheyLeaveInOneSegmentedSendCountedEach() {
+        register();
+        ByteBuffer first = MobileNodeMessages.data(CN, HOA, 100);
+        int size = first.remaining();
+        ByteBuffer segments = ByteBuffer.allocate(size * 3 - 40);
+        segments.put(first.duplicate()).put(MobileNodeMessages.data(CN, HOA, 100)).put(MobileNodeMessages.data(CN, HOA, 60)).flip();
+
+        toNodes.forwardSegments(first, segments, size);
+
+        assertThat(udp.segmentSizes).containsExactly(size);
+        assertThat(udp.destinations).containsExactly(FROM);
+        assertThat(counters.toDTO().packetsToMobileNodes).isEqualTo(3);
+    }
+
+    @Test
+    void givenACoalescedReceiveAndAVnetTun_whenHandled_thenEachPacketIsWrittenBehindItsOwnHeader() {
+        FakeTun vnetTun = new FakeTun(10);
+        TunnelReceiveLoop loop = new TunnelReceiveLoop(udp, vnetTun, processor, counters);
+        loop.handle(new MobileNodeMessages.Bu(now.get()).encode(), metadata(FROM));
+        ByteBuffer a = MobileNodeMessages.data(HOA, CN, 100);
+        ByteBuffer c = MobileNodeMessages.data(HOA, CN, 20);
+        int size = a.remaining();
+        ByteBuffer received = ByteBuffer.allocate(10 + size * 2 + c.remaining());
+        received.position(10);
+        received.put(a.duplicate()).put(MobileNodeMessages.data(HOA, CN, 100)).put(c.duplicate());
+        received.limit(received.position()).position(10);
+        received.put(8, (byte) 0x55); // what a header must overwrite
+        ReceiveMetadata md = metadata(FROM);
+        md.setArrival(2, 64, size);
+
+        loop.handleEach(received, md);
+
+        assertThat(vnetTun.written).containsExactly(10 + size, 10 + size, 10 + c.remaining());
+        assertThat(vnetTun.headers).allSatisfy(h -> assertThat(h).containsOnly(0));
+        assertThat(counters.toDTO().packetsFromMobileNodes).isEqualTo(3);
+    }
+
     /** A UDP endpoint that records what is sent (copies, unless told not to keep them). */
     static final class FakeUdp implements UdpEndpoint {
         final List<ByteBuffer> sent = new ArrayList<>();
         final List<InetSocketAddress> destinations = new ArrayList<>();
+        final List<Integer> segmentSizes = new ArrayList<>();
         boolean keep = true;
 
         @Override
@@ -170,6 +209,7 @@ class DataPathTest {
 
         @Override
         public void sendSegmented(ByteBuffer src, InetSocketAddress destination, int segmentSize) {
+            segmentSizes.add(segmentSize);
             send(src, destination);
         }
 
@@ -196,7 +236,17 @@ class DataPathTest {
     /** A TUN device that records what is written. */
     static final class FakeTun implements TunDevice {
         final List<Integer> written = new ArrayList<>();
+        final List<byte[]> headers = new ArrayList<>();
+        final int vnet;
         boolean keep = true;
+
+        FakeTun() {
+            this(0);
+        }
+
+        FakeTun(int vnet) {
+            this.vnet = vnet;
+        }
 
         @Override
         public String name() {
@@ -210,7 +260,7 @@ class DataPathTest {
 
         @Override
         public int vnetHeaderLength() {
-            return 0;
+            return vnet;
         }
 
         @Override
@@ -227,6 +277,9 @@ class DataPathTest {
         public void write(ByteBuffer src) {
             if (keep) {
                 written.add(src.remaining());
+                byte[] h = new byte[vnet];
+                src.duplicate().get(h);
+                headers.add(h);
             }
             src.position(src.limit());
         }
