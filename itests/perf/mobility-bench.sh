@@ -6,7 +6,8 @@
 # a markdown table and writes the raw figures as JSON. Outside `mvn verify`.
 #
 #   itests/perf/mobility-bench.sh [--quick] [--reps N] [--runs N] [--baseline-reps N]
-#                                 [--no-baselines] [--no-throughput] [--prefix P] [--out FILE]
+#                                 [--no-baselines] [--no-throughput] [--no-handovers] [--prefix P]
+#                                 [--out FILE]
 #
 #   --quick            3 repetitions per anyhome scenario, 1 per baseline scenario, 1 throughput
 #                      run of 5 s per path (about 3-4 minutes)
@@ -15,6 +16,7 @@
 #   --runs N           iperf3 runs of 10 s per path, the median is reported (default 3)
 #   --no-baselines     anyhome only (throughput still compares with direct and OpenVPN)
 #   --no-throughput    handovers only
+#   --no-handovers     throughput only (anyhome, direct, OpenVPN)
 #   --prefix P         lab namespace prefix (default ahb: namespaces ahb-mn, ahb-ar, ...)
 #   --out FILE         raw results (default /tmp/anyhome-mobility-bench-DATE.json); the nodes'
 #                      state, logs and every raw output stay in a directory named on start
@@ -54,7 +56,7 @@ mptcp_py="$here/mptcp-stream.py"
 report_py="$here/mobility-bench-report.py"
 dist="$root/distribution/target/anyhome"
 
-reps=20 runs=3 tsec=10 quick_baseline_reps="" baseline_reps="" baselines=1 throughput=1 p=ahb out="" quick=0
+reps=20 runs=3 tsec=10 quick_baseline_reps="" baseline_reps="" baselines=1 throughput=1 handovers=1 p=ahb out="" quick=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1; reps=3; runs=1; tsec=5; quick_baseline_reps=1 ;;
@@ -63,6 +65,7 @@ while [ $# -gt 0 ]; do
     --runs) runs="$2"; shift ;;
     --no-baselines) baselines=0 ;;
     --no-throughput) throughput=0 ;;
+    --no-handovers) handovers=0; baselines=0 ;;
     --prefix) p="$2"; shift ;;
     --out) out="$2"; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -353,9 +356,11 @@ nsx "$MN" cat /sys/class/net/home0/mtu > "$work/home0.mtu" 2>/dev/null || echo 1
 if [ "$throughput" = 1 ]; then
   for r in $(seq 1 "$runs"); do iperf_run anyhome "$r" "$HOA"; done
 fi
-for sc in carrier blackhole planned; do
-  run_scenario "$reps" ah_rep 0 "$sc" "ah_$sc" "ah_${sc}_undo"
-done
+if [ "$handovers" = 1 ]; then
+  for sc in carrier blackhole planned; do
+    run_scenario "$reps" ah_rep 0 "$sc" "ah_$sc" "ah_${sc}_undo"
+  done
+fi
 ctl "$mn_state" ifs:handovers --json > "$work/handovers.json" 2>/dev/null || true
 record "{\"kind\":\"handoverLog\",\"entries\":$(cat "$work/handovers.json" 2>/dev/null || echo null)}"
 

@@ -5,7 +5,9 @@ import java.util.Objects;
 
 /**
  * How to open a {@link UdpEndpoint}: the tunnel socket bound to an uplink's care-of address and
- * port 4191, or the home agent's listening socket.
+ * port 4191, or the home agent's listening socket. Platforms give tunnel sockets large receive
+ * and send buffers (the Linux platform 4 MiB each, forced past {@code net.core.rmem_max} where it
+ * may): one TCP flow at full speed fills the default in a few milliseconds.
  *
  * @param bindAddress the local address, a wildcard address for any
  * @param port the local port, 0 for an ephemeral one

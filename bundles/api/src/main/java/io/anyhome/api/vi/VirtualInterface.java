@@ -28,6 +28,24 @@ public interface VirtualInterface {
      */
     boolean deliver(ByteBuffer packet);
 
+    /**
+     * Like {@link #deliver(ByteBuffer)}, but the packet may be held to be merged with the ones
+     * that follow it from the same receive: TCP segments of one flow become one super-packet for
+     * the kernel (receive coalescing, where {@code home0} has virtio-net headers). What is held
+     * reaches the kernel at the latest with {@link #flushBatch()} on the same thread, which the
+     * caller calls when its receive is handled. The buffer rules of {@link #deliver} apply.
+     *
+     * @param packet an IPv6 packet from its IP header, position..limit
+     * @return true if written or held; false if dropped and counted
+     */
+    default boolean deliverBatched(ByteBuffer packet) {
+        return deliver(packet);
+    }
+
+    /** Writes what {@link #deliverBatched} holds for the calling thread; a write that fails is counted. */
+    default void flushBatch() {
+    }
+
     /** @return a snapshot of the interface and its counters */
     ViDTO describe();
 }

@@ -37,6 +37,14 @@ final class InnerDelivery {
             counters.drop("no-virtual-interface");
             return false;
         }
-        return v.deliver(packet);
+        return v.deliverBatched(packet);
+    }
+
+    /** The receive is handled: what the virtual interface holds for merging goes to the kernel. */
+    void flush() {
+        VirtualInterface v = vi.get();
+        if (v != null) {
+            v.flushBatch();
+        }
     }
 }

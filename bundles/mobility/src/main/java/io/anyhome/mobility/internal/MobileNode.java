@@ -333,6 +333,11 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
         services.deliver(packet);
     }
 
+    @Override
+    public void received(TunnelPath path) {
+        services.flushDelivered();
+    }
+
     // ---- MobilityService ----
 
     @Override

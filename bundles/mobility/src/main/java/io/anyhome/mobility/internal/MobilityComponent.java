@@ -270,5 +270,13 @@ public class MobilityComponent {
             }
             return d.deliver(packet);
         }
+
+        @Override
+        public void flushDelivered() {
+            InnerDelivery d = delivery;
+            if (d != null) {
+                d.flush();
+            }
+        }
     }
 }

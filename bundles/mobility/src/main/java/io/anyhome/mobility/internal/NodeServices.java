@@ -41,4 +41,8 @@ interface NodeServices {
      * @return false if it was not delivered (duplicate, no VI, VI dropped it)
      */
     boolean deliver(ByteBuffer packet);
+
+    /** One receive is handled: what {@link #deliver} may have held for merging goes out now. */
+    default void flushDelivered() {
+    }
 }

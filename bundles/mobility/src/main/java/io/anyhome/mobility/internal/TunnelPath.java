@@ -59,6 +59,10 @@ final class TunnelPath implements Path {
 
         /** A data packet for the home address arrived; position..limit is the inner packet. */
         void data(TunnelPath path, ByteBuffer packet);
+
+        /** Every packet of one receive has been handed to {@link #data}. */
+        default void received(TunnelPath path) {
+        }
     }
 
     static final long REPORT_INTERVAL_MS = 1000;
@@ -400,6 +404,7 @@ final class TunnelPath implements Path {
                 counters.drop("malformed");
             }
         }
+        events.received(this);
     }
 
     /** Demultiplexes one received datagram: position..limit is the inner packet. */

@@ -12,6 +12,7 @@ import io.anyhome.api.platform.TunDevice;
 import io.anyhome.api.platform.TunOptions;
 import io.anyhome.api.vi.ViDTO;
 import io.anyhome.api.vi.VirtualInterface;
+import io.anyhome.packet.offload.TcpCoalescer;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -40,6 +41,8 @@ final class HomeInterface implements VirtualInterface, AutoCloseable {
     private final ViCounters counters = new ViCounters();
     /** With a virtio-net header: per delivering thread, the header and a copy of the packet. */
     private final ThreadLocal<ByteBuffer> framed;
+    /** With a virtio-net header: per delivering thread, the TCP run being merged. */
+    private final ThreadLocal<TcpCoalescer> coalescers;
     private final UplinkRouting routing;
     private final ViReadLoop loop;
     private final Thread loopThread;
@@ -54,6 +57,7 @@ final class HomeInterface implements VirtualInterface, AutoCloseable {
         this.routing = new UplinkRouting(platform, tun.index(), config, this::fail);
         int vnet = tun.vnetHeaderLength();
         this.framed = vnet > 0 ? ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(vnet + config.mtu())) : null;
+        this.coalescers = vnet > 0 ? ThreadLocal.withInitial(() -> new TcpCoalescer(vnet)) : null;
         this.loop = new ViReadLoop(tun, config.mtu(), config.homeAddress().getAddress(),
                 interfaceSwitch, counters);
         this.loopThread = new Thread(loop, "anyhome-vi-" + tun.name());
@@ -116,6 +120,44 @@ final class HomeInterface implements VirtualInterface, AutoCloseable {
 
     @Override
     public boolean deliver(ByteBuffer packet) {
+        if (!deliverable(packet)) {
+            return false;
+        }
+        return write(framed == null ? packet : frame(packet), 1, packet.remaining());
+    }
+
+    @Override
+    public boolean deliverBatched(ByteBuffer packet) {
+        if (coalescers == null) {
+            return deliver(packet);
+        }
+        if (!deliverable(packet)) {
+            return false;
+        }
+        TcpCoalescer c = coalescers.get();
+        if (c.add(packet)) {
+            return true;
+        }
+        flush(c);
+        return c.add(packet) || write(frame(packet), 1, packet.remaining());
+    }
+
+    @Override
+    public void flushBatch() {
+        if (coalescers != null) {
+            flush(coalescers.get());
+        }
+    }
+
+    private void flush(TcpCoalescer c) {
+        if (!c.isEmpty()) {
+            int packets = c.heldSegments();
+            int bytes = c.heldBytes();
+            write(c.finish(), packets, bytes);
+        }
+    }
+
+    private boolean deliverable(ByteBuffer packet) {
         int length = packet.remaining();
         if (length < 40 || (packet.get(packet.position()) & 0xf0) != 0x60) {
             counters.dropped(ViCounters.MALFORMED);
@@ -125,15 +167,22 @@ final class HomeInterface implements VirtualInterface, AutoCloseable {
             counters.dropped(ViCounters.TOO_BIG);
             return false;
         }
+        return true;
+    }
+
+    /** Writes a frame carrying {@code packets} packets of {@code bytes} bytes; counts the outcome. */
+    private boolean write(ByteBuffer frame, int packets, int bytes) {
         try {
-            if (tun.tryWrite(framed == null ? packet : frame(packet))) {
-                counters.delivered(length);
+            if (tun.tryWrite(frame)) {
+                counters.delivered(packets, bytes);
                 return true;
             }
         } catch (PlatformException e) {
             fail("writing to " + tun.name() + ": " + e.getMessage());
         }
-        counters.dropped(ViCounters.DEVICE);
+        for (int i = 0; i < packets; i++) {
+            counters.dropped(ViCounters.DEVICE);
+        }
         return false;
     }
 

@@ -39,9 +39,9 @@ final class ViCounters {
         bytesOut.add(bytes);
     }
 
-    /** A packet from a path was written to the VI. */
-    void delivered(int bytes) {
-        packetsIn.increment();
+    /** Packets from a path were written to the VI (several at once when merged). */
+    void delivered(int packets, int bytes) {
+        packetsIn.add(packets);
         bytesIn.add(bytes);
     }
 

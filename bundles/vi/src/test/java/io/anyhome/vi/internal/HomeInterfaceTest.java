@@ -208,6 +208,35 @@ class HomeInterfaceTest {
     }
 
     @Test
+    void givenVnetHeaders_whenConsecutiveTcpSegmentsAreDeliveredInABatch_thenHome0GetsOneSuperPacketAtTheFlush()
+            throws Exception {
+        platform.tunVnetHeader = true;
+        start(Map.of());
+        ByteBuffer segments = ByteBuffer.allocate(4 * 1500);
+        ByteBuffer big = ByteBuffer.allocate(60 + 3000);
+        big.put(0, Packets.ipv6("2001:db8:99::1", HOA, 20 + 3000)).put(6, (byte) 6);
+        big.put(40 + 12, (byte) 0x50).put(40 + 13, (byte) 0x10).putInt(40 + 4, 7);
+        int size = io.anyhome.packet.offload.TcpSegmentation.segment(big, 0, big.capacity(), 40, 1000, segments);
+        segments.flip();
+        byte[] udp = Packets.ipv6("2001:db8:99::1", HOA, 8);
+
+        for (int at = 0; at < segments.limit(); at += size) {
+            assertThat(vi.deliverBatched(segments.duplicate().position(at).limit(at + size))).isTrue();
+        }
+        assertThat(platform.tun.toKernel).as("held until the flush").isEmpty();
+        assertThat(vi.deliverBatched(ByteBuffer.wrap(udp))).isTrue();
+        vi.flushBatch();
+
+        assertThat(platform.tun.toKernel).hasSize(2);
+        byte[] merged = platform.tun.toKernel.get(0);
+        assertThat(merged[1]).as("TCPv6 segmentation").isEqualTo((byte) 4);
+        assertThat(merged.length).isEqualTo(10 + 60 + 3000);
+        assertThat(java.util.Arrays.copyOfRange(platform.tun.toKernel.get(1), 10, 10 + udp.length)).isEqualTo(udp);
+        assertThat(vi.describe().counters.packetsIn).isEqualTo(4);
+        assertThat(vi.describe().counters.bytesIn).isEqualTo(3 * 1060L + udp.length);
+    }
+
+    @Test
     void givenVnetHeaders_whenAReadAsksForUdpSegmentation_thenItIsCountedMalformed() throws Exception {
         platform.tunVnetHeader = true;
         start(Map.of());

@@ -19,6 +19,11 @@ import java.nio.ByteBuffer;
 final class LinuxUdpEndpoint extends SocketEndpoint implements UdpEndpoint {
     /** {@code UDP_MAX_SEGMENTS}: the kernel refuses more segments in one send. */
     static final int MAX_SEGMENTS = 64;
+    /**
+     * Receive and send buffer of every UDP endpoint: a tunnel receives 64 KiB coalesced bursts
+     * ({@code UDP_GRO}); the kernel's 208 KiB default overflows under one TCP flow at full speed.
+     */
+    static final int BUFFER_BYTES = 4 << 20;
     /** The largest UDP payload one IPv6 (or IPv4) datagram carries. */
     private static final int MAX_BATCH = 65507;
 
@@ -62,6 +67,7 @@ final class LinuxUdpEndpoint extends SocketEndpoint implements UdpEndpoint {
             }
             setup.device(options.device());
             setup.mark(mark);
+            setup.buffers(BUFFER_BYTES);
             if (options.gro() && capabilities.udpGro()) {
                 setup.set(Native.IPPROTO_UDP, Native.UDP_GRO, "UDP_GRO", 1);
             }

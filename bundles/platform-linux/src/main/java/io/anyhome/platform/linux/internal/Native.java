@@ -82,6 +82,7 @@ final class Native {
     static final int SO_SNDBUF = 7;
     static final int SO_RCVBUF = 8;
     static final int SO_BINDTODEVICE = 25;
+    static final int SO_SNDBUFFORCE = 32;
     static final int SO_RCVBUFFORCE = 33;
     static final int SO_MARK = 36;
 

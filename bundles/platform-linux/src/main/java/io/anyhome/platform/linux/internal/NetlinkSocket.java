@@ -53,11 +53,7 @@ final class NetlinkSocket implements AutoCloseable {
             optional(n, fd, Native.NETLINK_EXT_ACK);
             optional(n, fd, Native.NETLINK_CAP_ACK);
             if (receiveBuffer > 0) {
-                try {
-                    n.setIntOption(fd, Native.SOL_SOCKET, Native.SO_RCVBUFFORCE, receiveBuffer);
-                } catch (ErrnoException notPrivileged) {
-                    n.setIntOption(fd, Native.SOL_SOCKET, Native.SO_RCVBUF, receiveBuffer);
-                }
+                SocketSetup.receiveBuffer(n, fd, receiveBuffer);
             }
             Pointer address = n.allocate(SocketAddressCodec.NETLINK_LENGTH);
             n.bind(fd, address, SocketAddressCodec.writeNetlink(address, groups));

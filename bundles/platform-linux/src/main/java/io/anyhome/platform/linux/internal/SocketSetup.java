@@ -72,6 +72,32 @@ final class SocketSetup {
         }
     }
 
+    /**
+     * Receive and send buffers of {@code bytes} each: forced past {@code net.core.rmem_max} /
+     * {@code wmem_max} where the process may ({@code CAP_NET_ADMIN}), else as large as those allow.
+     */
+    void buffers(int bytes) throws PlatformException {
+        try {
+            receiveBuffer(n, fd, bytes);
+            force(n, fd, Native.SO_SNDBUFFORCE, Native.SO_SNDBUF, bytes);
+        } catch (ErrnoException e) {
+            throw e.toPlatformException("set SO_RCVBUF/SO_SNDBUF " + bytes + " on " + socket);
+        }
+    }
+
+    /** {@code SO_RCVBUFFORCE}, or {@code SO_RCVBUF} without the privilege for it. */
+    static void receiveBuffer(Native n, int fd, int bytes) throws ErrnoException {
+        force(n, fd, Native.SO_RCVBUFFORCE, Native.SO_RCVBUF, bytes);
+    }
+
+    private static void force(Native n, int fd, int forced, int plain, int bytes) throws ErrnoException {
+        try {
+            n.setIntOption(fd, Native.SOL_SOCKET, forced, bytes);
+        } catch (ErrnoException notPrivileged) {
+            n.setIntOption(fd, Native.SOL_SOCKET, plain, bytes);
+        }
+    }
+
     /** {@code SO_BINDTODEVICE}, if a device is given. */
     void device(String device) throws PlatformException {
         if (device == null) {
