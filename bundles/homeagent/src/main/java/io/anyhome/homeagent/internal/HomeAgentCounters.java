@@ -79,9 +79,9 @@ public final class HomeAgentCounters {
         toMobileNodes.add(packets);
     }
 
-    /** A packet from a mobile node was written to the TUN. */
-    public void fromMobileNode() {
-        fromMobileNodes.increment();
+    /** @param packets packets from a mobile node written to the TUN (several at once when merged) */
+    public void fromMobileNodes(int packets) {
+        fromMobileNodes.add(packets);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.anyhome.api.platform.UdpEndpoint;
 import io.anyhome.packet.ip.AddressFields;
 import io.anyhome.packet.ip.Ipv6Header;
 import io.anyhome.packet.mh.MobilityHeader;
+import io.anyhome.packet.offload.TcpCoalescer;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -25,7 +26,9 @@ import java.util.logging.Logger;
  * <p>The socket coalesces datagrams ({@code UDP_GRO}) where the platform can: one receive then
  * holds several, each handled on its own. With a virtio-net header on the TUN device the
  * datagrams are received behind room for one, and each packet's header is written just in
- * front of it (over the tail of the packet before, already written).
+ * front of it (over the tail of the packet before, already written); TCP segments of one flow
+ * from one receive are merged into one super-packet first ({@link TcpCoalescer}), written when
+ * the receive is handled.
  */
 final class TunnelReceiveLoop implements Runnable {
     private static final Logger LOG = Logger.getLogger(TunnelReceiveLoop.class.getName());
@@ -39,6 +42,8 @@ final class TunnelReceiveLoop implements Runnable {
     private final ByteBuffer answer = ByteBuffer.allocateDirect(2048);
     private final ReceiveMetadata metadata = new ReceiveMetadata();
     private final int vnet;
+    /** With a virtio-net header: TCP segments of one flow from one receive merged for one write. */
+    private final TcpCoalescer coalescer;
     private volatile boolean running = true;
 
     TunnelReceiveLoop(UdpEndpoint udp, TunDevice tun, BindingUpdateProcessor processor, HomeAgentCounters counters) {
@@ -49,6 +54,7 @@ final class TunnelReceiveLoop implements Runnable {
         this.counters = counters;
         this.vnet = tun.vnetHeaderLength();
         this.buffer = ByteBuffer.allocateDirect(vnet + 65_535);
+        this.coalescer = vnet > 0 ? new TcpCoalescer(vnet) : null;
     }
 
     @Override
@@ -84,6 +90,22 @@ final class TunnelReceiveLoop implements Runnable {
                 LOG.log(Level.FINE, "a datagram could not be handled", e);
             }
         }
+        flush();
+    }
+
+    /** Writes the merged run, if any. */
+    private void flush() {
+        if (coalescer != null && !coalescer.isEmpty()) {
+            int packets = coalescer.heldSegments();
+            try {
+                tun.write(coalescer.finish());
+                counters.fromMobileNodes(packets);
+            } catch (PlatformException e) {
+                for (int i = 0; i < packets; i++) {
+                    counters.dropped(HomeAgentCounters.DEVICE);
+                }
+            }
+        }
     }
 
     /**
@@ -117,6 +139,15 @@ final class TunnelReceiveLoop implements Runnable {
             counters.dropped(HomeAgentCounters.WRONG_CARE_OF_ADDRESS);
             return;
         }
+        if (coalescer != null) {
+            if (coalescer.add(packet)) {
+                return;
+            }
+            flush();
+            if (coalescer.add(packet)) {
+                return;
+            }
+        }
         try {
             if (vnet > 0) {
                 for (int i = start - vnet; i < start; i++) {
@@ -125,7 +156,7 @@ final class TunnelReceiveLoop implements Runnable {
                 packet.position(start - vnet);
             }
             tun.write(packet);
-            counters.fromMobileNode();
+            counters.fromMobileNodes(1);
         } catch (PlatformException e) {
             counters.dropped(HomeAgentCounters.DEVICE);
         }

@@ -184,6 +184,27 @@ class DataPathTest {
         assertThat(counters.toDTO().packetsFromMobileNodes).isEqualTo(3);
     }
 
+    @Test
+    void givenACoalescedReceiveOfOneTcpFlow_whenHandled_thenTheTunGetsOneSuperPacket() throws Exception {
+        FakeTun vnetTun = new FakeTun(10);
+        TunnelReceiveLoop loop = new TunnelReceiveLoop(udp, vnetTun, processor, counters);
+        loop.handle(new MobileNodeMessages.Bu(now.get()).encode(), metadata(FROM));
+        ByteBuffer big = MobileNodeMessages.data(HOA, CN, 3012); // 8 + 3012 = a 20-byte TCP header and 3000 bytes
+        big.put(6, (byte) 6).put(40 + 12, (byte) 0x50).put(40 + 13, (byte) 0x10);
+        ByteBuffer received = ByteBuffer.allocate(10 + 4 * 1500);
+        received.position(10);
+        int size = io.anyhome.packet.offload.TcpSegmentation.segment(big, 0, big.limit(), 40, 1000, received);
+        received.limit(received.position()).position(10);
+        ReceiveMetadata md = metadata(FROM);
+        md.setArrival(2, 64, size);
+
+        loop.handleEach(received, md);
+
+        assertThat(vnetTun.written).containsExactly(10 + 60 + 3000);
+        assertThat(vnetTun.headers.get(0)[1]).as("TCPv6 segmentation").isEqualTo((byte) 4);
+        assertThat(counters.toDTO().packetsFromMobileNodes).isEqualTo(3);
+    }
+
     /** A UDP endpoint that records what is sent (copies, unless told not to keep them). */
     static final class FakeUdp implements UdpEndpoint {
         final List<ByteBuffer> sent = new ArrayList<>();
