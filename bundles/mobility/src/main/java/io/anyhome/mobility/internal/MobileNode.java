@@ -46,6 +46,10 @@ import java.util.logging.Logger;
  *     {@link TunnelPath}). When the registered path dies (care-of address lost, uplink down,
  *     probes unanswered), the node registers at once through the decided uplink if it is alive,
  *     else through the best live path.</li>
+ * <li>Each uplink's care-of address is chosen by {@link CareOfAddressChoice}: the IPv6 one movement
+ *     detection reports, else (with {@code homeAgentIpv4}) its IPv4 address, whose path tunnels to
+ *     the home agent's IPv4 address (RFC 5555); a NAT the home agent reports is kept open by
+ *     {@link NatTraversal}.</li>
  * </ul>
  *
  * <p>No OSGi imports; {@link MobilityComponent} registers it as the services it implements.
