@@ -27,7 +27,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * node's IPv4-only uplink {@code eth1}, 192.0.2.10, masqueraded by the router behind 198.51.100.1;
  * the home agent listens on 198.51.100.2 too). In order: the node registers through the NAT and
  * the home agent shows the mapping; a TCP transfer from the correspondent runs over it; a TCP
- * transfer survives handovers from the IPv4 uplink to an IPv6 one and back.
+ * transfer survives planned handovers from the IPv4 uplink to an IPv6 one and back, and the
+ * IPv4 uplink's loss of carrier.
  *
  * <p>Needs what {@link MobilityLabIT} needs (root, iproute2, radvd, nftables, iperf3, python3);
  * skipped without them except when {@code CI=true}. Figures are printed, not asserted.
@@ -164,6 +165,37 @@ class MobilityNatLabIT {
         System.out.printf("MobilityNatLabIT: TCP across IPv4/NAT -> IPv6 -> IPv4/NAT: %.1f Mbit/s, %d bytes%n",
                 received.get("bits_per_second").getAsDouble() / 1e6, received.get("bytes").getAsLong());
         assertThat(received.get("bytes").getAsLong()).isPositive();
+        assertThat(ctl(mnState, "ifs:clear")).contains("cleared");
+    }
+
+    @Test
+    @Order(4)
+    void givenATcpTransferThroughTheNat_whenTheIpv4UplinkLosesItsCarrier_thenItContinuesOverIpv6WithoutReset()
+            throws Exception {
+        ctl(mnState, "ifs:pin", "all", "eth1");
+        await("the binding through the NAT").atMost(PATIENCE).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+                .until(() -> bindingOf(HOA), b -> b != null && MN_IPV4.equals(string(b, "careOfAddress")));
+        Path out = Files.createDirectories(scratch.resolve("iperf-carrier"));
+        JsonObject result = iperf(out, 10, () -> {
+            await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
+            lab.linkDown("eth1");
+            JsonObject b = await("the binding over an IPv6 uplink").atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
+                    .ignoreExceptions().until(() -> bindingOf(HOA),
+                            x -> x != null && string(x, "careOfAddress").startsWith("2001:db8:"));
+            System.out.printf("MobilityNatLabIT: eth1 carrier lost, binding now %s%n", string(b, "careOfAddress"));
+        });
+        JsonObject received = result.getAsJsonObject("end").getAsJsonObject("sum_received");
+        System.out.printf("MobilityNatLabIT: TCP across the loss of the IPv4/NAT uplink: %.1f Mbit/s, %d bytes%n",
+                received.get("bits_per_second").getAsDouble() / 1e6, received.get("bytes").getAsLong());
+        for (JsonElement e : json(mnState, "ifs:handovers", "--json").getAsJsonArray()) {
+            JsonObject h = e.getAsJsonObject();
+            if ("eth1".equals(string(h, "from")) || "eth1".equals(string(h, "to"))) {
+                System.out.printf("MobilityNatLabIT: handover %s %s -> %s, trigger to traffic %s ms%n",
+                        string(h, "trigger"), string(h, "from"), string(h, "to"), h.get("triggerToTrafficMs"));
+            }
+        }
+        assertThat(received.get("bytes").getAsLong()).isPositive();
+        lab.linkUp("eth1");
         assertThat(ctl(mnState, "ifs:clear")).contains("cleared");
     }
 
