@@ -14,6 +14,8 @@ import java.util.logging.Logger;
  * from another address than the care-of address in it, so the path's tunnel runs through a NAT
  * mapping that must be kept alive ({@link NatKeepalive}, one per such path). An acknowledgement
  * without the option through a path that had one means the NAT is gone (the keepalive stops).
+ * The option's F flag (UDP encapsulation required) changes nothing here: every packet of the
+ * {@code udp} encapsulation is in UDP already.
  *
  * <p>Used by {@link MobileNode}: {@link #acknowledged} on each accepted acknowledgement,
  * {@link #forget} when a path is closed. Thread-safe.
