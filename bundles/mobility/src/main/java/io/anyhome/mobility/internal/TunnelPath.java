@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * One uplink's tunnel to the home agent ({@code udp} encapsulation): a UDP socket bound to the
  * uplink's care-of address and device, sending each inner IPv6 packet as one datagram to the home
- * agent's port 4191 (its IPv6 address, or its IPv4 address from an IPv4 care-of address, RFC 5555); a receive side that accepts datagrams from the home agent only and hands
+ * agent's port 4191 (its IPv6 address, or its IPv4 address from an IPv4 care-of address,
+ * RFC 5555); a receive side that accepts datagrams from the home agent only and hands
  * Mobility Headers for the home address to the machine and data for the home address to the
  * virtual interface; and a Heartbeat probe (RFC 5847) every interval.
  *
