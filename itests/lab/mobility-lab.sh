@@ -10,10 +10,18 @@
 #   mobility-lab.sh linkup IF [PREFIX]     give it back
 #   mobility-lab.sh blackhole IF [PREFIX]  drop everything through an uplink, carrier up (nftables)
 #   mobility-lab.sh unblackhole [PREFIX]   remove the drops
+#   mobility-lab.sh nat [PREFIX]           add the IPv4 uplink eth1 behind a NAT (after 'up'; see below)
 #
 # Addresses: uplinks eth0 2001:db8:c::/64, wlan0 2001:db8:a::/64, wwan0 2001:db8:b::/64 (router
 # ::1 on each); router–HA 2001:db8:f::/64 (HA ::2); router–CN 2001:db8:e::/64 (CN ::2); home
 # link 2001:db8:1::/64 (HA 2001:db8:1::1, home host 2001:db8:1::99; home addresses from here).
+#
+# 'nat' adds an IPv4-only access network (RFC 5555 over a NAT): the mobile node's eth1
+# 192.0.2.10/24 to the router's ar-nat 192.0.2.1/24 (no Router Advertisements there, so eth1 has
+# no IPv6 care-of address), the router–HA link gets 198.51.100.1 (router) and 198.51.100.2 (HA),
+# and the router masquerades 192.0.2.0/24 behind 198.51.100.1 (nftables table ip anyhome-nat).
+# Addresses and routes are static: no DHCP is needed for the lab. Without 'nat' the lab is
+# IPv6 only, exactly as before.
 set -euo pipefail
 
 cmd="${1:-}"
@@ -86,16 +94,30 @@ CONF
   nsx "$AR" radvd -C "$run/radvd.conf" -p "$run/radvd.pid" -m logfile -l "$run/radvd.log"
 }
 
+nat() { # the IPv4 uplink eth1 behind the router's NAT, all static
+  veth "$MN" eth1 "$AR" ar-nat
+  nsx "$MN" ip addr add 192.0.2.10/24 dev eth1
+  nsx "$AR" ip addr add 192.0.2.1/24 dev ar-nat
+  nsx "$MN" ip route add default via 192.0.2.1 dev eth1
+  nsx "$AR" ip addr add 198.51.100.1/24 dev ar-ha
+  nsx "$HA" ip addr add 198.51.100.2/24 dev inet0
+  nsx "$AR" sysctl -qw net.ipv4.ip_forward=1
+  nsx "$AR" nft add table ip anyhome-nat
+  nsx "$AR" nft add chain ip anyhome-nat postrouting '{ type nat hook postrouting priority 100; }'
+  nsx "$AR" nft add rule ip anyhome-nat postrouting oifname ar-ha ip saddr 192.0.2.0/24 masquerade
+}
+
 router_if() { # the router side of an uplink
   case "$1" in
-    eth0) echo ar-eth ;; wlan0) echo ar-wlan ;; wwan0) echo ar-wwan ;;
-    *) echo "no uplink $1 (eth0, wlan0, wwan0)" >&2; exit 2 ;;
+    eth0) echo ar-eth ;; wlan0) echo ar-wlan ;; wwan0) echo ar-wwan ;; eth1) echo ar-nat ;;
+    *) echo "no uplink $1 (eth0, wlan0, wwan0, eth1 after 'nat')" >&2; exit 2 ;;
   esac
 }
 
 case "$cmd" in
   up) up ;;
   down) down ;;
+  nat) nat ;;
   linkdown) nsx "$AR" ip link set "$(router_if "$iface")" down ;;
   linkup) nsx "$AR" ip link set "$(router_if "$iface")" up ;;
   blackhole)
@@ -111,5 +133,5 @@ case "$cmd" in
     nsx "$AR" nft add rule inet anyhome-lab output oifname "$r" meta l4proto != ipv6-icmp drop
     ;;
   unblackhole) nsx "$AR" nft delete table inet anyhome-lab 2>/dev/null || true ;;
-  *) echo "usage: $0 up|down|linkdown IF|linkup IF|blackhole IF|unblackhole [PREFIX]" >&2; exit 2 ;;
+  *) echo "usage: $0 up|down|nat|linkdown IF|linkup IF|blackhole IF|unblackhole [PREFIX]" >&2; exit 2 ;;
 esac

@@ -54,9 +54,6 @@ import java.util.function.Supplier;
  * thread; allocation here is fine, it is the control plane.
  */
 public final class BindingUpdateProcessor {
-    /** The keepalive interval suggested to nodes behind a NAT (RFC 5555 NAT Detection option). */
-    static final int NAT_KEEPALIVE_SECONDS = 20;
-
     private final HomeAgentConfiguration config;
     private final Supplier<NodeKeys> keys;
     private final BindingCache cache;
@@ -300,7 +297,8 @@ public final class BindingUpdateProcessor {
                 options.add(new BindingRefreshAdvice(Math.max(1, units / 2)));
                 if (!java.util.Arrays.equals(Binding.sixteen(careOf),
                         Binding.sixteen(from.getAddress()))) {
-                    options.add(new NatDetection(true, NAT_KEEPALIVE_SECONDS));
+                    // RFC 5555: the update came through a NAT; the node keeps the mapping alive
+                    options.add(new NatDetection(true, config.natRefreshSeconds()));
                 }
             }
             if (identifier != null) {

@@ -69,6 +69,10 @@ public class HomeAgentComponent {
         @AttributeDefinition(description = "MTU of the TUN device: the path MTU to the nodes less 48")
         int mtu() default HomeAgentConfiguration.DEFAULT_MTU;
 
+        /** @return the NAT refresh time */
+        @AttributeDefinition(description = "refresh time of the NAT Detection option (RFC 5555) for nodes behind a NAT, seconds")
+        int natRefreshSeconds() default HomeAgentConfiguration.DEFAULT_NAT_REFRESH;
+
         /** @return the answer rate limit */
         @AttributeDefinition(description = "answers to refused Binding Updates and Binding Errors per source and second")
         int ackRateLimitPerSecond() default HomeAgentConfiguration.DEFAULT_ACK_RATE;

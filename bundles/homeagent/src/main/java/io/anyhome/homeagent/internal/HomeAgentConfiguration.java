@@ -26,10 +26,12 @@ import java.util.Map;
  * @param tun the name of the home agent's TUN device
  * @param mtu the TUN device's MTU
  * @param ackRateLimitPerSecond answers to refused Binding Updates and Binding Errors per source and second
+ * @param natRefreshSeconds the refresh time of the NAT Detection option (RFC 5555): how often a mobile
+ *     node behind a NAT must send through its mapping at least
  */
 public record HomeAgentConfiguration(Inet6Address address, Inet4Address ipv4Address, IpPrefix homePrefix, String homeLink, int port,
         int maxLifetimeSeconds, Path keysDirectory, int timestampToleranceSeconds, String tun, int mtu,
-        int ackRateLimitPerSecond) {
+        int ackRateLimitPerSecond, int natRefreshSeconds) {
     /** The node identity file. */
     public static final String NODE_FILE = "etc/" + ConfigurationPids.NODE + ".cfg";
     /** The home agent's file. */
@@ -41,6 +43,30 @@ public record HomeAgentConfiguration(Inet6Address address, Inet4Address ipv4Addr
     static final String DEFAULT_TUN = "ha0";
     static final int DEFAULT_MTU = 1500 - 48;
     static final int DEFAULT_ACK_RATE = 10;
+    /** Shorter than the 30 s after which many home routers forget an idle UDP mapping. */
+    static final int DEFAULT_NAT_REFRESH = 20;
+
+    /**
+     * The settings with the default NAT refresh time.
+     *
+     * @param address the home agent's address on the home link
+     * @param ipv4Address an IPv4 address to listen on as well, or null
+     * @param homePrefix the home prefix
+     * @param homeLink the home link's interface
+     * @param port the UDP port of the tunnels
+     * @param maxLifetimeSeconds the longest lifetime granted
+     * @param keysDirectory the directory of per-node key files
+     * @param timestampToleranceSeconds the replay protection tolerance
+     * @param tun the TUN device's name
+     * @param mtu the TUN device's MTU
+     * @param ackRateLimitPerSecond answers to refused updates per source and second
+     */
+    public HomeAgentConfiguration(Inet6Address address, Inet4Address ipv4Address, IpPrefix homePrefix, String homeLink,
+            int port, int maxLifetimeSeconds, Path keysDirectory, int timestampToleranceSeconds, String tun, int mtu,
+            int ackRateLimitPerSecond) {
+        this(address, ipv4Address, homePrefix, homeLink, port, maxLifetimeSeconds, keysDirectory,
+                timestampToleranceSeconds, tun, mtu, ackRateLimitPerSecond, DEFAULT_NAT_REFRESH);
+    }
 
     /**
      * Reads the merged properties of both configurations.
@@ -110,9 +136,10 @@ public record HomeAgentConfiguration(Inet6Address address, Inet4Address ipv4Addr
             throw ha.refused("tun", tun, e.getMessage());
         }
         int rate = (int) ha.integer("ackRateLimitPerSecond", DEFAULT_ACK_RATE, 1, 1_000_000);
+        int natRefresh = (int) ha.integer("natRefreshSeconds", DEFAULT_NAT_REFRESH, 1, 86_400);
         String keys = ha.text("keysDirectory", DEFAULT_KEYS);
         return new HomeAgentConfiguration(v6, ipv4, prefix, homeLink, port, maxLifetime,
-                resolve(etcDirectory, keys), tolerance, tun, mtu, rate);
+                resolve(etcDirectory, keys), tolerance, tun, mtu, rate, natRefresh);
     }
 
     static Path resolve(Path etc, String keys) {

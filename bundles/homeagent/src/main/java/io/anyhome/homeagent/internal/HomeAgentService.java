@@ -125,7 +125,9 @@ public final class HomeAgentService implements HomeAgent, AutoCloseable {
         }
         ha.tunThread.start();
         ha.sweeper.scheduleWithFixedDelay(ha::sweep, 1, 1, TimeUnit.SECONDS);
-        LOG.info(() -> "home agent on [" + AddressText.format(config.address()) + "]:" + config.port() + ", "
+        LOG.info(() -> "home agent on [" + AddressText.format(config.address()) + "]:" + config.port()
+                + (config.ipv4Address() == null ? "" : " and " + AddressText.format(config.ipv4Address()) + ":"
+                        + config.port()) + ", "
                 + keys.size() + " node key(s), home link " + config.homeLink() + ", tunnel device " + tun.name());
         return ha;
     }

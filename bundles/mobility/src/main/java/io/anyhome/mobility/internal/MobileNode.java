@@ -18,7 +18,7 @@ import io.anyhome.packet.mh.BindingAcknowledgement;
 import io.anyhome.packet.mh.BindingError;
 import io.anyhome.packet.mh.BindingRefreshRequest;
 import io.anyhome.packet.mh.MobilityMessage;
-import java.net.Inet6Address;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -46,6 +46,10 @@ import java.util.logging.Logger;
  *     {@link TunnelPath}). When the registered path dies (care-of address lost, uplink down,
  *     probes unanswered), the node registers at once through the decided uplink if it is alive,
  *     else through the best live path.</li>
+ * <li>Each uplink's care-of address is chosen by {@link CareOfAddressChoice}: the IPv6 one movement
+ *     detection reports, else (with {@code homeAgentIpv4}) its IPv4 address, whose path tunnels to
+ *     the home agent's IPv4 address (RFC 5555); a NAT the home agent reports is kept open by
+ *     {@link NatTraversal}.</li>
  * </ul>
  *
  * <p>No OSGi imports; {@link MobilityComponent} registers it as the services it implements.
@@ -61,6 +65,9 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
     private final MobilityCounters counters = new MobilityCounters();
     private final BindingUpdateList bul;
     private final InetSocketAddress homeAgent;
+    private final InetSocketAddress homeAgentIpv4;
+    private final CareOfAddressChoice careOfAddresses;
+    private final NatTraversal nat;
     private final Map<String, TunnelPath> paths = new ConcurrentHashMap<>();
     private final Set<String> uplinksSeen = ConcurrentHashMap.newKeySet();
     private volatile String decided;
@@ -80,6 +87,21 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
         this.signalling = new Signalling(config.homeAddress(), config.homeAgent(), config.identity(), config.spi(),
                 config.algorithm(), config.key());
         this.homeAgent = new InetSocketAddress(config.homeAgent(), config.port());
+        this.homeAgentIpv4 = config.homeAgentIpv4() == null ? null
+                : new InetSocketAddress(config.homeAgentIpv4(), config.port());
+        this.careOfAddresses = new CareOfAddressChoice(homeAgentIpv4 != null, uplink -> services.technology(uplink) != null,
+                new CareOfAddressChoice.Sink() {
+                    @Override
+                    public void use(String uplink, InetAddress careOf) {
+                        useCareOfAddress(uplink, careOf);
+                    }
+
+                    @Override
+                    public void lose(String uplink, InetAddress careOf, String cause) {
+                        loseCareOfAddress(uplink, careOf);
+                    }
+                });
+        this.nat = new NatTraversal(timers);
         this.bul = new BindingUpdateList(config.homeAddress(), config.homeAgent(), config.lifetimeSeconds(),
                 initialSequence, timers, this, this, counters);
         this.failure = "no uplink has a care-of address yet";
@@ -90,10 +112,11 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
     @Override
     public void careOfAddressUp(String uplink, InetAddress careOfAddress, long atMillis) {
         uplinksSeen.add(uplink);
-        if (!(careOfAddress instanceof Inet6Address)) {
-            // the home agent's address is IPv6: an IPv4 care-of address needs an IPv4 address of the home agent
-            return;
-        }
+        careOfAddresses.up(uplink, careOfAddress);
+    }
+
+    /** Opens (or replaces) the uplink's path from the care-of address {@link CareOfAddressChoice} chose. */
+    private void useCareOfAddress(String uplink, InetAddress careOfAddress) {
         TunnelPath replaced = null;
         TunnelPath path;
         synchronized (this) {
@@ -136,12 +159,18 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
         UdpEndpoint endpoint = services.openTunnelSocket(uplink, careOf);
         String technology = services.technology(uplink);
         ProbeSettings probes = config.probes();
-        return new TunnelPath(uplink, careOf, homeAgent, endpoint, signalling, probes.intervalFor(technology),
+        InetSocketAddress to = careOf instanceof Inet4Address ? homeAgentIpv4 : homeAgent;
+        return new TunnelPath(uplink, careOf, to, endpoint, signalling, probes.intervalFor(technology),
                 probes.missesFor(technology), probes.degradedLossRatio(), timers, this, counters);
     }
 
     @Override
     public void careOfAddressDown(String uplink, InetAddress careOfAddress, long atMillis, String cause) {
+        careOfAddresses.down(uplink, careOfAddress, cause);
+    }
+
+    /** Closes the uplink's path: {@link CareOfAddressChoice} has no care-of address for it any more. */
+    private void loseCareOfAddress(String uplink, InetAddress careOfAddress) {
         TunnelPath path;
         synchronized (this) {
             path = paths.get(uplink);
@@ -168,6 +197,7 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
     private void retire(TunnelPath path) {
         services.withdraw(path);
         path.close();
+        nat.forget(path);
     }
 
     @Override
@@ -194,6 +224,7 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
     @Override
     public void uplinkUp(String uplink, long atMillis) {
         uplinksSeen.add(uplink);
+        careOfAddresses.recheck(uplink);
         TunnelPath path = paths.get(uplink);
         if (path != null) {
             path.uplinkUp();
@@ -311,6 +342,7 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
             String before = bul.registeredUplink();
             if (bul.onAcknowledgement(ba, authentic)) {
                 path.alive();
+                nat.acknowledged(path, ba);
                 if (ba.status().accepted() && !path.uplink().equals(before)) {
                     LOG.info(() -> "registered with the home agent through " + path.uplink() + " (care-of address "
                             + AddressText.format(path.careOf()) + ", " + ba.lifetimeSeconds() + " s)");
@@ -402,6 +434,16 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
     /** @return the path of an uplink, or null */
     TunnelPath path(String uplink) {
         return paths.get(uplink);
+    }
+
+    /** @return the choice of each uplink's care-of address (IPv4 addresses are reported to it) */
+    CareOfAddressChoice careOfAddresses() {
+        return careOfAddresses;
+    }
+
+    /** @return what the node knows of NATs on its paths */
+    NatTraversal nat() {
+        return nat;
     }
 
     /** @return the binding update list */

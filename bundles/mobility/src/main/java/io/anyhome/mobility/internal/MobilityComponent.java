@@ -66,6 +66,11 @@ public class MobilityComponent {
         @AttributeDefinition(description = "the home agent's IPv6 address (required)")
         String homeAgent();
 
+        /** @return the home agent's IPv4 address */
+        @AttributeDefinition(required = false, description = "the home agent's IPv4 address: uplinks with an IPv4"
+                + " address and no IPv6 care-of address tunnel to it (RFC 5555, NAT traversal); none by default")
+        String homeAgentIpv4();
+
         /** @return the home agent's port */
         @AttributeDefinition(description = "the home agent's UDP port")
         int port() default MobilityConfiguration.DEFAULT_PORT;
@@ -111,6 +116,7 @@ public class MobilityComponent {
     private final MobileNode node;
     private final ScheduledTimers timers;
     private final ServiceRegistration<?> registration;
+    private final io.anyhome.api.Registration ipv4Watch;
     private final Map<TunnelPath, ServiceRegistration<Path>> pathRegistrations = new ConcurrentHashMap<>();
     private final List<PathListener> pathListeners = new CopyOnWriteArrayList<>();
 
@@ -143,6 +149,7 @@ public class MobilityComponent {
             this.node = null;
             this.timers = null;
             this.registration = null;
+            this.ipv4Watch = null;
             return;
         }
         if (ConfigText.text(props, "homeAgent", null) == null) {
@@ -150,6 +157,7 @@ public class MobilityComponent {
             MobilityConfiguration.requireHomeAddress(props);
             this.node = null;
             this.timers = null;
+            this.ipv4Watch = null;
             this.registration = context.registerService(MobilityService.class, new UnconfiguredMobility(props), null);
             LOG.warning(UnconfiguredMobility.WHY);
             return;
@@ -164,6 +172,17 @@ public class MobilityComponent {
         this.registration = context.registerService(new String[] {MobilityService.class.getName(),
                 MovementListener.class.getName(), DecisionListener.class.getName(), UplinkListener.class.getName()},
                 node, serviceProps);
+        this.ipv4Watch = config.homeAgentIpv4() == null ? null : watchIpv4(platform, node);
+    }
+
+    /** IPv4 addresses come from the kernel, not from movement detection (no Router Advertisements for IPv4). */
+    private static io.anyhome.api.Registration watchIpv4(Platform platform, MobileNode node) {
+        try {
+            return platform.monitor(new Ipv4AddressWatch(node.careOfAddresses()));
+        } catch (PlatformException e) {
+            LOG.log(Level.WARNING, "IPv4 care-of addresses unavailable: cannot follow the interfaces' addresses", e);
+            return null;
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -181,6 +200,9 @@ public class MobilityComponent {
     void deactivate() {
         if (registration != null) {
             unregister(registration);
+        }
+        if (ipv4Watch != null) {
+            ipv4Watch.close();
         }
         if (node != null) {
             node.close();

@@ -7,6 +7,7 @@ import io.anyhome.api.NodeRole;
 import io.anyhome.api.path.Encapsulation;
 import io.anyhome.packet.mh.MobilityMessageAuthenticator.Algorithm;
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,8 @@ import java.util.Map;
  * @param homeAddress the home address (inner source of everything the node sends)
  * @param homePrefix the home prefix, null if not configured
  * @param homeAgent the home agent's address (inner destination, and outer destination)
+ * @param homeAgentIpv4 the home agent's IPv4 address: the outer destination from IPv4 care-of
+ *     addresses (RFC 5555); null when IPv4 uplinks are not used
  * @param port the home agent's UDP port, 4191 by default
  * @param encapsulation {@code udp}; {@code ip6ip6} is refused for now
  * @param lifetimeSeconds the binding lifetime asked for
@@ -35,7 +38,7 @@ import java.util.Map;
  * @param probes the path probe settings
  */
 record MobilityConfiguration(NodeRole role, Inet6Address homeAddress, IpPrefix homePrefix, Inet6Address homeAgent,
-        int port, Encapsulation encapsulation, int lifetimeSeconds, String identity, long spi, Algorithm algorithm,
+        Inet4Address homeAgentIpv4, int port, Encapsulation encapsulation, int lifetimeSeconds, String identity, long spi, Algorithm algorithm,
         byte[] key, ProbeSettings probes) {
     static final String NODE_FILE = "etc/" + ConfigurationPids.NODE + ".cfg";
     static final String FILE = "etc/" + ConfigurationPids.MOBILITY + ".cfg";
@@ -75,6 +78,7 @@ record MobilityConfiguration(NodeRole role, Inet6Address homeAddress, IpPrefix h
             }
         }
         Inet6Address ha = globalIpv6(props, FILE, "homeAgent", "the home agent's address");
+        Inet4Address ha4 = ipv4(props, FILE, "homeAgentIpv4");
         int port = ConfigText.integer(props, FILE, "port", DEFAULT_PORT, 1, 65535);
         String encText = ConfigText.text(props, "encapsulation", "udp");
         Encapsulation enc;
@@ -100,7 +104,7 @@ record MobilityConfiguration(NodeRole role, Inet6Address homeAddress, IpPrefix h
             default -> throw refused(FILE, "algorithm", algText, "not one of hmac-sha256-128, hmac-sha1-96");
         };
         byte[] key = key(props, etc);
-        return new MobilityConfiguration(role, hoa, prefix, ha, port, enc, lifetime, identity, spi, algorithm, key,
+        return new MobilityConfiguration(role, hoa, prefix, ha, ha4, port, enc, lifetime, identity, spi, algorithm, key,
                 ProbeSettings.from(props, FILE));
     }
 
@@ -160,6 +164,24 @@ record MobilityConfiguration(NodeRole role, Inet6Address homeAddress, IpPrefix h
             throw refused(file, key, text, what + " is a global IPv6 unicast address");
         }
         return v6;
+    }
+
+    private static Inet4Address ipv4(Map<String, ?> props, String file, String key) {
+        String text = ConfigText.text(props, key, null);
+        if (text == null) {
+            return null;
+        }
+        InetAddress a;
+        try {
+            a = AddressText.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw refused(file, key, text, e.getMessage());
+        }
+        if (!(a instanceof Inet4Address v4) || a.isAnyLocalAddress() || a.isMulticastAddress()
+                || a.isLoopbackAddress() || a.isLinkLocalAddress()) {
+            throw refused(file, key, text, "the home agent's IPv4 address is a unicast IPv4 address");
+        }
+        return v4;
     }
 
     static IllegalArgumentException refused(String file, String key, String value, String why) {

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * One uplink's tunnel to the home agent ({@code udp} encapsulation): a UDP socket bound to the
  * uplink's care-of address and device, sending each inner IPv6 packet as one datagram to the home
- * agent's port 4191; a receive side that accepts datagrams from the home agent only and hands
+ * agent's port 4191 (its IPv6 address, or its IPv4 address from an IPv4 care-of address,
+ * RFC 5555); a receive side that accepts datagrams from the home agent only and hands
  * Mobility Headers for the home address to the machine and data for the home address to the
  * virtual interface; and a Heartbeat probe (RFC 5847) every interval.
  *
@@ -71,6 +72,7 @@ final class TunnelPath implements Path {
     private final InetAddress careOf;
     private final InetSocketAddress homeAgent;
     private final byte[] homeAgentBytes;
+    private final byte[] innerHomeAgentBytes;
     private final byte[] homeAddressBytes;
     private final UdpEndpoint endpoint;
     private final Signalling signalling;
@@ -87,6 +89,7 @@ final class TunnelPath implements Path {
     private final LongAdder packetsSent = new LongAdder();
     private final LongAdder bytesSent = new LongAdder();
     private final LongAdder sendDrops = new LongAdder();
+    private final LongAdder signallingSent = new LongAdder();
     private volatile PathState state = PathState.CONNECTING;
     private volatile TunnelPath handOff;
     private volatile boolean heard;
@@ -120,6 +123,7 @@ final class TunnelPath implements Path {
         this.careOf = careOf;
         this.homeAgent = homeAgent;
         this.homeAgentBytes = Signalling.authenticationForm(homeAgent.getAddress()).getAddress();
+        this.innerHomeAgentBytes = signalling.homeAgent().getAddress();
         this.homeAddressBytes = signalling.homeAddress().getAddress();
         this.endpoint = endpoint;
         this.signalling = signalling;
@@ -220,6 +224,7 @@ final class TunnelPath implements Path {
     boolean sendSignalling(ByteBuffer packet) {
         try {
             endpoint.send(packet, homeAgent);
+            signallingSent.increment();
             return true;
         } catch (PlatformException | RuntimeException e) {
             return false;
@@ -432,7 +437,7 @@ final class TunnelPath implements Path {
         heard = true;
         int nextHeader = packet.get(start + Ipv6Header.OFFSET_NEXT_HEADER) & 0xff;
         if (nextHeader == MobilityHeader.NEXT_HEADER
-                && Ipv6Header.addressEquals(packet, start + Ipv6Header.OFFSET_SOURCE, homeAgentBytes)) {
+                && Ipv6Header.addressEquals(packet, start + Ipv6Header.OFFSET_SOURCE, innerHomeAgentBytes)) {
             MobilityMessage message;
             try {
                 message = signalling.decode(packet, start + Ipv6Header.LENGTH);
@@ -504,6 +509,42 @@ final class TunnelPath implements Path {
         d.sendDrops = sendDrops.sum();
         d.failure = failure;
         return d;
+    }
+
+    /**
+     * Sends one Heartbeat request outside the probe schedule: the NAT keepalive (see
+     * {@link NatKeepalive}). Its answer is a sign of life like any packet from the home agent.
+     *
+     * @return true if handed to the kernel
+     */
+    synchronized boolean keepalive() {
+        if (closed) {
+            return false;
+        }
+        probeBuffer.clear();
+        signalling.heartbeat(probeBuffer, ++probeSequence);
+        probeBuffer.flip();
+        return sendSignalling(probeBuffer);
+    }
+
+    /** @return datagrams this path's socket has sent: data, probes, keepalives and Binding Updates */
+    long datagramsSent() {
+        return packetsSent.sum() + signallingSent.sum();
+    }
+
+    /** @return the probe interval, milliseconds */
+    int probeIntervalMs() {
+        return intervalMs;
+    }
+
+    /** @return the home agent's address and port this path sends to (IPv4 for an IPv4 care-of address) */
+    InetSocketAddress homeAgent() {
+        return homeAgent;
+    }
+
+    /** @return whether {@link #close()} was called */
+    boolean isClosed() {
+        return closed;
     }
 
     /** @return probes lost on this path */

@@ -69,6 +69,18 @@ class MobilityConfigurationTest {
         assertRefused("port", "70000", "key port = 70000: outside 1..65535");
         assertRefused("probeIntervalMs.cellular", "5", "key probeIntervalMs.cellular = 5: outside 10..60000");
         assertRefused("lifetimeSeconds", "ten", "key lifetimeSeconds = ten: not a whole number");
+        assertRefused("homeAgentIpv4", "2001:db8:1::1", "etc/io.anyhome.mobility.cfg: key homeAgentIpv4 = 2001:db8:1::1");
+        assertRefused("homeAgentIpv4", "224.0.0.1", "key homeAgentIpv4 = 224.0.0.1: the home agent's IPv4 address");
+        assertRefused("homeAgentIpv4", "no.such", "key homeAgentIpv4 = no.such");
+    }
+
+    @Test
+    void givenTheHomeAgentsIpv4Address_whenRead_thenIpv4CareOfAddressesCanBeUsed() {
+        assertThat(MobilityConfiguration.from(valid(), null).homeAgentIpv4()).as("not by default").isNull();
+        Map<String, Object> p = valid();
+        p.put("homeAgentIpv4", "198.51.100.2");
+
+        assertThat(MobilityConfiguration.from(p, null).homeAgentIpv4().getHostAddress()).isEqualTo("198.51.100.2");
     }
 
     private static void assertRefused(String key, String value, String message) {

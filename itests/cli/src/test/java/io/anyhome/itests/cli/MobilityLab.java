@@ -46,6 +46,11 @@ final class MobilityLab implements AutoCloseable {
         return prefix + "-" + role;
     }
 
+    /** Adds the IPv4-only uplink {@code eth1} behind the router's NAT ({@code mobility-lab.sh nat}). */
+    void ipv4BehindNat() throws IOException, InterruptedException {
+        script("nat");
+    }
+
     void linkDown(String uplink) throws IOException, InterruptedException {
         script("linkdown", uplink);
     }

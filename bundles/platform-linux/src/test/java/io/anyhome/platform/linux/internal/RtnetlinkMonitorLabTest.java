@@ -147,6 +147,30 @@ class RtnetlinkMonitorLabTest {
     }
 
     @Test
+    void givenIpv4Addresses_whenPresentAtStartAddedAndRemoved_thenEachIsReportedGlobalOnItsLink() throws Exception {
+        try (LabNamespace ns = LabNamespace.create("monv4")) {
+            ns.ip("link", "add", "up0", "type", "veth", "peer", "name", "up1");
+            ns.ip("link", "set", "up0", "up");
+            ns.ip("addr", "add", "192.0.2.10/24", "dev", "up0");
+            Recorder r = new Recorder();
+            try (Registration reg = monitor(ns, r)) {
+                await().atMost(WAIT).until(() -> r.dumpsComplete.get() == 1);
+                AddressEvent dumped = r.addresses("192.0.2.10/24").get(0);
+                assertThat(dumped.change()).isEqualTo(Change.NEW);
+                assertThat(dumped.scope()).isEqualTo(AddressEvent.SCOPE_GLOBAL);
+                assertThat(dumped.index()).isEqualTo(r.links("up0").get(0).index());
+                assertThat(dumped.isUsableAsSource()).isTrue();
+
+                ns.ip("addr", "add", "198.51.100.7/24", "dev", "up0");
+                ns.ip("addr", "del", "192.0.2.10/24", "dev", "up0");
+                await().atMost(WAIT).until(() -> r.addresses("192.0.2.10/24").stream()
+                        .anyMatch(a -> a.change() == Change.DELETED));
+                assertThat(r.addresses("198.51.100.7/24")).extracting(AddressEvent::change).contains(Change.NEW);
+            }
+        }
+    }
+
+    @Test
     void givenTheSameAddressOnThePeer_whenAddedWithDad_thenDadFailureIsReported() throws Exception {
         try (LabNamespace ns = LabNamespace.create("mondupl")) {
             ns.ip("link", "add", "up0", "type", "veth", "peer", "name", "up1");
