@@ -50,11 +50,14 @@ def repetition(line):
 def summarise(lines):
     summary = {"throughput": {}, "handover": {}}
     for path in ("anyhome", "direct", "openvpn"):
-        bps = [l["bitsPerSecond"] for l in lines
-               if l.get("kind") == "throughput" and l["path"] == path and l.get("bitsPerSecond")]
-        if bps:
-            summary["throughput"][path] = {"runs": len(bps), "medianMbps": round(median(bps) / 1e6, 1),
-                                           "allMbps": [round(b / 1e6, 1) for b in bps]}
+        for direction in ("down", "up"):
+            bps = [l["bitsPerSecond"] for l in lines
+                   if l.get("kind") == "throughput" and l["path"] == path
+                   and l.get("direction", "down") == direction and l.get("bitsPerSecond")]
+            if bps:
+                key = path if direction == "down" else path + "/up"
+                summary["throughput"][key] = {"runs": len(bps), "medianMbps": round(median(bps) / 1e6, 1),
+                                              "allMbps": [round(b / 1e6, 1) for b in bps]}
     for system, _ in SYSTEMS:
         for scenario, _ in SCENARIOS:
             reps = [repetition(l) for l in lines if l.get("kind") == "handover"
@@ -88,17 +91,23 @@ def table(summary, meta):
         out.append("")
     tp = summary["throughput"]
     if tp:
-        out.append(f"| path (iperf3 TCP, CN → MN, {(meta or {}).get('iperfSeconds', 10)} s) | runs | Mbit/s (median) | of OpenVPN | of direct |")
-        out.append("| --- | ---: | ---: | ---: | ---: |")
+        out.append(f"| path (iperf3 TCP, {(meta or {}).get('iperfSeconds', 10)} s per run) | runs | CN → MN Mbit/s (median) | of OpenVPN | of direct "
+                   "| MN → CN Mbit/s (median) | of OpenVPN | of direct |")
+        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         names = {"anyhome": "anyhome tunnel to the home address", "direct": "direct to the eth0 care-of address",
                  "openvpn": "OpenVPN 2.6 p2p UDP, cleartext"}
+        def cells(key, suffix):
+            if key + suffix not in tp:
+                return "– | – | –"
+            m = tp[key + suffix]["medianMbps"]
+            ov = tp.get("openvpn" + suffix, {}).get("medianMbps")
+            di = tp.get("direct" + suffix, {}).get("medianMbps")
+            return (f"{m:.0f} | {fmt(100 * m / ov, ' %') if ov else '–'} | "
+                    f"{fmt(100 * m / di, ' %') if di else '–'}")
+
         for path in ("anyhome", "direct", "openvpn"):
             if path in tp:
-                m = tp[path]["medianMbps"]
-                ov = tp.get("openvpn", {}).get("medianMbps")
-                di = tp.get("direct", {}).get("medianMbps")
-                out.append(f"| {names[path]} | {tp[path]['runs']} | {m:.0f} | "
-                           f"{fmt(100 * m / ov, ' %') if ov else '–'} | {fmt(100 * m / di, ' %') if di else '–'} |")
+                out.append(f"| {names[path]} | {tp[path]['runs']} | {cells(path, '')} | {cells(path, '/up')} |")
         out.append("")
     ho = summary["handover"]
     if ho:

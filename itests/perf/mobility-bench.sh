@@ -21,7 +21,8 @@
 #   --out FILE         raw results (default /tmp/anyhome-mobility-bench-DATE.json); the nodes'
 #                      state, logs and every raw output stay in a directory named on start
 #
-# Throughput: iperf3 TCP from the correspondent node (CN) to the mobile node (MN), 10 s per run:
+# Throughput: iperf3 TCP from the correspondent node (CN) to the mobile node (MN) and back (-R),
+#   10 s per run and direction:
 #   anyhome  to the home address 2001:db8:1::10, the binding over eth0 (UDP tunnel via the HA);
 #   direct   to the MN's eth0 care-of address, anyhome nodes stopped;
 #   openvpn  cleartext p2p UDP tunnel (no --secret, no TLS: OpenVPN 2.6 runs it with cipher and
@@ -180,19 +181,20 @@ mn_addr() { # the MN's global address on an uplink
 router_ll() { nsx "$MN" ip -6 route show default dev "$1" | awk '/via/ {print $3; exit}'; }
 
 # ---------------------------------------------------------------------------- throughput
-iperf_run() { # iperf_run PATHNAME RUN SERVER_ADDRESS
-  local o="$work/iperf-$1-$2"
+iperf_run() { # iperf_run PATHNAME RUN SERVER_ADDRESS [up]: CN → MN, or with 'up' MN → CN (iperf3 -R)
+  local dir="${4:-down}"
+  local o="$work/iperf-$1-$dir-$2"
   bg "$o.server.json" "$MN" timeout 40 iperf3 -s -1 -J -B "$3"; local server=$bg_pid
   wait_for 10 sh -c "ip netns exec $MN ss -ltnH | grep -q ':5201 '" || true
-  if nsx "$CN" timeout 40 iperf3 -c "$3" -t "$tsec" -J > "$o.client.json" 2>"$o.client.err"; then :; fi
+  if nsx "$CN" timeout 40 iperf3 -c "$3" -t "$tsec" -J $([ "$dir" = up ] && echo -R) > "$o.client.json" 2>"$o.client.err"; then :; fi
   wait "$server" 2>/dev/null || true
   local bps
   bps="$("$py" -c 'import json,sys
 d=json.load(open(sys.argv[1]))
 print(d["end"]["sum_received"]["bits_per_second"] if "end" in d and "sum_received" in d["end"] else "")' \
     "$o.client.json" 2>/dev/null || true)"
-  record "{\"kind\":\"throughput\",\"path\":\"$1\",\"run\":$2,\"bitsPerSecond\":${bps:-null}}"
-  log "throughput $1 run $2: $(awk -v b="${bps:-0}" 'BEGIN{printf "%.0f", b/1e6}') Mbit/s"
+  record "{\"kind\":\"throughput\",\"path\":\"$1\",\"direction\":\"$dir\",\"run\":$2,\"bitsPerSecond\":${bps:-null}}"
+  log "throughput $1 $dir run $2: $(awk -v b="${bps:-0}" 'BEGIN{printf "%.0f", b/1e6}') Mbit/s"
 }
 
 # ---------------------------------------------------------------------------- handover
@@ -354,7 +356,7 @@ log "binding over eth0: $(binding_coa)"
 nsx "$MN" cat /sys/class/net/home0/mtu > "$work/home0.mtu" 2>/dev/null || echo 1452 > "$work/home0.mtu"
 
 if [ "$throughput" = 1 ]; then
-  for r in $(seq 1 "$runs"); do iperf_run anyhome "$r" "$HOA"; done
+  for r in $(seq 1 "$runs"); do iperf_run anyhome "$r" "$HOA"; iperf_run anyhome "$r" "$HOA" up; done
 fi
 if [ "$handovers" = 1 ]; then
   for sc in carrier blackhole planned; do
@@ -372,9 +374,9 @@ nsx "$MN" ip -6 addr > "$work/mn-addresses-after-stop.txt"
 nsx "$MN" ip -6 route > "$work/mn-routes-after-stop.txt"
 
 if [ "$throughput" = 1 ]; then
-  for r in $(seq 1 "$runs"); do iperf_run direct "$r" "$(mn_addr eth0)"; done
+  for r in $(seq 1 "$runs"); do iperf_run direct "$r" "$(mn_addr eth0)"; iperf_run direct "$r" "$(mn_addr eth0)" up; done
   ovpn_start p2p
-  for r in $(seq 1 "$runs"); do iperf_run openvpn "$r" "$TEST_ADDR"; done
+  for r in $(seq 1 "$runs"); do iperf_run openvpn "$r" "$TEST_ADDR"; iperf_run openvpn "$r" "$TEST_ADDR" up; done
   ovpn_stop
 fi
 

@@ -69,12 +69,23 @@ public final class MovementDetector {
 
     /**
      * Learns interface names; forgets an interface that is deleted (its care-of address goes down).
+     * A care-of address announced before its interface had a name (an advertisement or an address
+     * can arrive before the link's first event) or under an old name is announced again under the
+     * name: down under the old, up under the new.
      *
      * @param event a link event
      */
     public synchronized void linkChanged(LinkEvent event) {
         if (event.change() == Change.NEW) {
-            names.put(event.index(), event.name());
+            String before = names.put(event.index(), event.name());
+            AccessLink link = links.get(event.index());
+            if (!event.name().equals(before) && link != null && link.announced != null) {
+                String old = before != null ? before : "ifindex" + event.index();
+                InetAddress address = link.announced;
+                long at = event.observedAt();
+                call(() -> sink.careOfAddressDown(old, address, at, "interface named " + event.name()));
+                call(() -> sink.careOfAddressUp(event.name(), address, at));
+            }
             return;
         }
         AccessLink link = links.remove(event.index());

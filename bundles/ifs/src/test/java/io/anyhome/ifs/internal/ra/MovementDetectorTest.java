@@ -51,6 +51,22 @@ class MovementDetectorTest {
     }
 
     @Test
+    void givenACareOfAddressAnnouncedBeforeItsInterfaceHadAName_whenTheNameArrives_thenItIsAnnouncedAgainUnderIt() {
+        int early = 2;
+        detector.advertisementReceived(early, ROUTER_A, ra(1800, -1, "2001:db8:c::/64"), T0);
+        detector.addressChanged(address(early, "2001:db8:c::10/64", false, false, false, T0 + 5));
+        assertThat(signals.of("up")).containsExactly(new Signal("up", "ifindex2", "2001:db8:c::10", null, T0 + 5));
+        signals.clear();
+
+        detector.linkChanged(link(early, "eth0"));
+        detector.linkChanged(link(early, "eth0")); // a later change of the same link: nothing new
+
+        assertThat(signals.signals()).extracting(Signal::kind, Signal::uplink, Signal::what).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("down", "ifindex2", "2001:db8:c::10"),
+                org.assertj.core.groups.Tuple.tuple("up", "eth0", "2001:db8:c::10"));
+    }
+
+    @Test
     void givenAKnownPrefix_whenItIsAdvertisedAgain_thenNoMovement() {
         detector.advertisementReceived(WLAN, ROUTER_A, ra(1800, -1, "2001:db8:1::/64"), T0);
         signals.clear();
