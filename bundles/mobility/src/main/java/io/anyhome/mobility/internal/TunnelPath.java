@@ -80,7 +80,7 @@ final class TunnelPath implements Path {
     private final LongAdder bytesSent = new LongAdder();
     private final LongAdder sendDrops = new LongAdder();
     private volatile PathState state = PathState.CONNECTING;
-    private volatile TunnelPath handOff;
+    private volatile Path handOff;
     private volatile boolean heard;
     private volatile boolean closed;
     private long stateSince;
@@ -139,21 +139,24 @@ final class TunnelPath implements Path {
         return careOf;
     }
 
-    /** @param registered the registered path to hand packets to while it is usable, or null to send directly */
-    void handOffTo(TunnelPath registered) {
+    /**
+     * @param registered the path to hand packets to while it is usable (the registered path, or the
+     *     home link at home), or null to send directly
+     */
+    void handOffTo(Path registered) {
         this.handOff = registered == this ? null : registered;
     }
 
     /** @return the path packets are handed to, or null */
-    TunnelPath handOff() {
+    Path handOff() {
         return handOff;
     }
 
     @Override
     public boolean send(ByteBuffer packet) {
-        TunnelPath other = handOff;
-        if (other != null && other.state.isUsable()) {
-            return other.sendDirect(packet);
+        Path other = handOff;
+        if (other != null && other.state().isUsable()) {
+            return other.send(packet);
         }
         return sendDirect(packet);
     }

@@ -273,13 +273,27 @@ class MobileNodeSimTest {
         }
 
         @Override
-        public void publish(TunnelPath path) {
+        public void publish(Path path) {
             published.add(path);
         }
 
         @Override
-        public void withdraw(TunnelPath path) {
+        public void withdraw(Path path) {
             withdrawn.add(path);
+        }
+
+        @Override
+        public HomeLink.Sockets openHomeLink(String uplink, Inet6Address homeAddress) throws PlatformException {
+            throw new PlatformException(io.anyhome.api.AnyhomeException.Code.UNAVAILABLE, "the emulated node is never home");
+        }
+
+        @Override
+        public void startHomeLink(HomeLink link) {
+        }
+
+        @Override
+        public List<IpPrefix> onLinkPrefixes(String uplink) {
+            return List.of();
         }
 
         @Override
