@@ -2,18 +2,22 @@
 # The mobility lab of DESIGN.md in network namespaces (root): a mobile node with three uplinks
 # (eth0, wlan0, wwan0) to an access router that advertises a prefix on each (radvd), a home
 # agent reached through that router, its home link with one host, and a correspondent node.
-# Documentation prefixes only; nothing leaves the namespaces.
+# The mobile node's fourth interface, eth1, is plugged into the home link (a bridge in the home
+# namespace) with the bridge's end down: 'linkup eth1' brings the mobile node home, where the
+# home agent's radvd advertises the home prefix. Documentation prefixes only; nothing leaves the
+# namespaces.
 #
 #   mobility-lab.sh up [PREFIX]            build it (namespaces PREFIX-mn, -ar, -ha, -cn, -home)
 #   mobility-lab.sh down [PREFIX]          remove it (also what a failed 'up' left)
 #   mobility-lab.sh linkdown IF [PREFIX]   take an uplink's carrier away (router side down)
-#   mobility-lab.sh linkup IF [PREFIX]     give it back
+#   mobility-lab.sh linkup IF [PREFIX]     give it back (eth1: the mobile node arrives home)
 #   mobility-lab.sh blackhole IF [PREFIX]  drop everything through an uplink, carrier up (nftables)
 #   mobility-lab.sh unblackhole [PREFIX]   remove the drops
 #
 # Addresses: uplinks eth0 2001:db8:c::/64, wlan0 2001:db8:a::/64, wwan0 2001:db8:b::/64 (router
 # ::1 on each); router–HA 2001:db8:f::/64 (HA ::2); router–CN 2001:db8:e::/64 (CN ::2); home
-# link 2001:db8:1::/64 (HA 2001:db8:1::1, home host 2001:db8:1::99; home addresses from here).
+# link 2001:db8:1::/64 (HA 2001:db8:1::1, home host 2001:db8:1::99 on the bridge br0 with the
+# HA's link and the mobile node's eth1; home addresses from here).
 set -euo pipefail
 
 cmd="${1:-}"
@@ -27,7 +31,9 @@ run="/run/anyhome-lab/$p"
 nsx() { local ns="$1"; shift; ip netns exec "$ns" "$@"; }
 
 down() {
-  if [ -f "$run/radvd.pid" ]; then kill "$(cat "$run/radvd.pid")" 2>/dev/null || true; fi
+  for pid in "$run/radvd.pid" "$run/radvd-home.pid"; do
+    if [ -f "$pid" ]; then kill "$(cat "$pid")" 2>/dev/null || true; fi
+  done
   for ns in "$MN" "$AR" "$HA" "$CN" "$HOME"; do
     ip netns pids "$ns" 2>/dev/null | xargs -r kill -9 2>/dev/null || true
     ip netns del "$ns" 2>/dev/null || true
@@ -64,9 +70,17 @@ up() {
   veth "$AR" ar-cn "$CN" eth0
   nsx "$AR" ip -6 addr add 2001:db8:e::1/64 dev ar-cn nodad
   nsx "$CN" ip -6 addr add 2001:db8:e::2/64 dev eth0 nodad
+  # the home link: a bridge in the home namespace joins the HA's hlink, the home host and the
+  # mobile node's eth1 (whose bridge end stays down until 'linkup eth1')
   veth "$HA" hlink "$HOME" eth0
+  nsx "$HOME" ip link add br0 type bridge forward_delay 0 mcast_snooping 0
+  nsx "$HOME" ip link set br0 up
+  nsx "$HOME" ip link set eth0 master br0
+  ip link add eth1 netns "$MN" type veth peer name mn-eth1 netns "$HOME"
+  nsx "$MN" ip link set eth1 up
+  nsx "$HOME" ip link set mn-eth1 master br0
   nsx "$HA" ip -6 addr add 2001:db8:1::1/64 dev hlink nodad
-  nsx "$HOME" ip -6 addr add 2001:db8:1::99/64 dev eth0 nodad
+  nsx "$HOME" ip -6 addr add 2001:db8:1::99/64 dev br0 nodad
 
   nsx "$AR" sysctl -qw net.ipv6.conf.all.forwarding=1
   nsx "$HA" sysctl -qw net.ipv6.conf.all.forwarding=1
@@ -84,20 +98,32 @@ interface ar-wwan { AdvSendAdvert on; MinRtrAdvInterval 1; MaxRtrAdvInterval 2; 
                     prefix 2001:db8:b::/64 { AdvOnLink on; AdvAutonomous on; }; };
 CONF
   nsx "$AR" radvd -C "$run/radvd.conf" -p "$run/radvd.pid" -m logfile -l "$run/radvd.log"
+  # the home agent advertises the home prefix on its home link (the home agent flag, RFC 6275 §7.1)
+  cat > "$run/radvd-home.conf" <<CONF
+interface hlink { AdvSendAdvert on; MinRtrAdvInterval 1; MaxRtrAdvInterval 2; AdvIntervalOpt on;
+                  AdvHomeAgentFlag on;
+                  prefix 2001:db8:1::/64 { AdvOnLink on; AdvAutonomous on; AdvRouterAddr on; }; };
+CONF
+  nsx "$HA" radvd -C "$run/radvd-home.conf" -p "$run/radvd-home.pid" -m logfile -l "$run/radvd-home.log"
 }
 
-router_if() { # the router side of an uplink
+router_if() { # the router side of an uplink: the access router's, or for eth1 the home bridge's
   case "$1" in
     eth0) echo ar-eth ;; wlan0) echo ar-wlan ;; wwan0) echo ar-wwan ;;
-    *) echo "no uplink $1 (eth0, wlan0, wwan0)" >&2; exit 2 ;;
+    eth1) echo mn-eth1 ;;
+    *) echo "no uplink $1 (eth0, wlan0, wwan0, eth1)" >&2; exit 2 ;;
   esac
+}
+
+router_ns() { # the namespace of that side
+  if [ "$1" = eth1 ]; then echo "$HOME"; else echo "$AR"; fi
 }
 
 case "$cmd" in
   up) up ;;
   down) down ;;
-  linkdown) nsx "$AR" ip link set "$(router_if "$iface")" down ;;
-  linkup) nsx "$AR" ip link set "$(router_if "$iface")" up ;;
+  linkdown) nsx "$(router_ns "$iface")" ip link set "$(router_if "$iface")" down ;;
+  linkup) nsx "$(router_ns "$iface")" ip link set "$(router_if "$iface")" up ;;
   blackhole)
     r="$(router_if "$iface")"
     nsx "$AR" nft add table inet anyhome-lab
