@@ -3,8 +3,9 @@
  * {@link io.anyhome.mobility.internal.BindingUpdateList} is the BU/BA machine (no OSGi, no
  * threads: a {@link io.anyhome.mobility.internal.Timers} drives it);
  * {@link io.anyhome.mobility.internal.TunnelPath} is one uplink's tunnel, receive demultiplexer
- * and probe; {@link io.anyhome.mobility.internal.MobileNode} ties them to movement, decisions and
- * uplink events; {@link io.anyhome.mobility.internal.MobilityComponent} adapts that to services.
+ * and probe; {@link io.anyhome.mobility.internal.HomeLink} is the direct path on the home link
+ * after returning home (RFC 6275 §11.5.5); {@link io.anyhome.mobility.internal.MobileNode} ties
+ * them to movement, decisions and uplink events; {@link io.anyhome.mobility.internal.MobilityComponent} adapts that to services.
  * Nothing here is exported.
  */
 package io.anyhome.mobility.internal;
