@@ -54,7 +54,8 @@ import java.util.logging.Logger;
  *     after it every tunnel path hands its packets to the home link, so the traffic stays direct
  *     while the switch has not chosen the home uplink yet (a policy's hold-down). No care-of
  *     address is registered while at home: the home agent's Binding Errors and refresh requests
- *     are ignored.</li>
+ *     are ignored, and the tunnel paths pause their probes (the home agent would answer them
+ *     with rate-limited Binding Errors only) and keep their state for leaving.</li>
  * <li>Leaving home: the home uplink goes down, its address on the home prefix goes and the
  *     prefix is no longer advertised, or the switch, having chosen the home uplink, chooses
  *     another. The home link is closed first (the node stops answering for its home address),
@@ -137,6 +138,7 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
                 return;
             }
             paths.put(uplink, path);
+            path.pauseProbes(home != null && home.state() == PathState.UP);
             failure = null;
             bindingChanged(bul.registeredUplink(), bul.pendingUplink());
             String registered = bul.registeredUplink();
@@ -264,6 +266,7 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
             homeChosen = false;
             before = link.state();
             link.close();
+            paths.values().forEach(p -> p.pauseProbes(false));
             bul.uplinkLost(link.uplink());
             handOffs();
             LOG.info(() -> "left the home link " + link.uplink() + " (" + why + "): registering a care-of address");
@@ -305,6 +308,7 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
             accepted = bul.onAcknowledgement(ba, authentic) && ba.status().accepted();
             if (accepted) {
                 link.arrived();
+                paths.values().forEach(p -> p.pauseProbes(true));
             }
         }
         if (accepted) {

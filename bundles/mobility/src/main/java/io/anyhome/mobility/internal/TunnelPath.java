@@ -83,6 +83,7 @@ final class TunnelPath implements Path {
     private volatile Path handOff;
     private volatile boolean heard;
     private volatile boolean closed;
+    private volatile boolean probesPaused;
     private long stateSince;
     private String failure;
     private boolean linkDown;
@@ -210,6 +211,11 @@ final class TunnelPath implements Path {
         if (closed) {
             return;
         }
+        if (probesPaused) {
+            heard = false;
+            probeTimer = timers.schedule(intervalMs, this::probe);
+            return;
+        }
         boolean heardNow = heard;
         heard = false;
         if (stats.tick(heardNow)) {
@@ -234,6 +240,17 @@ final class TunnelPath implements Path {
     private PathState usableState() {
         double loss = stats.lossRatio();
         return loss >= 0 && loss > degradedLossRatio ? PathState.DEGRADED : PathState.UP;
+    }
+
+    /**
+     * Pauses or resumes the probes. At home the home agent holds no binding and answers probes with
+     * rate-limited Binding Errors only, which would make the path flap; paused, it sends none and
+     * keeps its state until it resumes.
+     *
+     * @param paused true to pause
+     */
+    void pauseProbes(boolean paused) {
+        probesPaused = paused;
     }
 
     /** The home agent answered a probe or acknowledged a binding through this path: it works. */
