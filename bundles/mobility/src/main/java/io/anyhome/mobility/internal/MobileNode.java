@@ -529,6 +529,10 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
     @Override
     public void register(String uplink) throws AnyhomeException {
         TunnelPath path = paths.get(uplink);
+        if (path != null && home != null) {
+            // a care-of address registered from home would find the node itself defending the home address (134)
+            leaveHome("mip:register " + uplink);
+        }
         if (path == null) {
             if (uplinksSeen.contains(uplink)) {
                 throw new AnyhomeException(AnyhomeException.Code.UNAVAILABLE, "uplink " + uplink
