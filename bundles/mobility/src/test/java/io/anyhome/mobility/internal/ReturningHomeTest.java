@@ -50,6 +50,7 @@ class ReturningHomeTest {
     static final Inet6Address HA = BindingUpdateListTest.v6("2001:db8:1::1");
     static final Inet6Address ROUTER_ON_HOME_LINK = BindingUpdateListTest.v6("2001:db8:1::99");
     static final byte[] MAC = HexFormat.of().parseHex("020000000001");
+    static final Inet6Address COA_WLAN = BindingUpdateListTest.v6("2001:db8:a::20");
 
     final ManualTimers timers = new ManualTimers();
     final FakeServices services = new FakeServices();
@@ -165,6 +166,47 @@ class ReturningHomeTest {
 
         assertThat(node.status().homeLink).isNull();
         assertThat(services.sockets.closed).isTrue();
+    }
+
+    @Test
+    void givenAtHome_whenATunnelPathSends_thenItsPacketsGoDirectlyOverTheHomeLinkAndItsProbesPause()
+            throws Exception {
+        node.careOfAddressUp("wlan0", COA_WLAN, timers.epochMillis());
+        timers.advance(1);
+        arrive();
+        acknowledge(0);
+        services.sockets.packets.sent.clear();
+        TunnelPath wlan0 = node.path("wlan0");
+        long probes = node.statistics().probesSent;
+
+        boolean sent = wlan0.send(MobileNodeSimTest.inner(HOA, ROUTER_ON_HOME_LINK, "to the correspondent"));
+        timers.advance(1_000);
+
+        assertThat(sent).isTrue();
+        assertThat(wlan0.handOff()).isSameAs(node.homeLink());
+        assertThat(services.sockets.packets.sent).singleElement().satisfies(p -> {
+            assertThat(p.to()).as("routed by its own destination").isEqualTo(ROUTER_ON_HOME_LINK);
+            assertThat(AddressFields.read(ByteBuffer.wrap(p.bytes()), Ipv6Header.OFFSET_SOURCE)).isEqualTo(HOA);
+        });
+        assertThat(node.statistics().probesSent).as("no probes at home").isEqualTo(probes);
+    }
+
+    @Test
+    void givenAtHome_whenTheOperatorRegistersAnotherUplink_thenTheNodeLeavesHomeBeforeTheBindingUpdate()
+            throws Exception {
+        node.careOfAddressUp("wlan0", COA_WLAN, timers.epochMillis());
+        timers.advance(1);
+        arrive();
+        acknowledge(0);
+
+        node.register("wlan0");
+
+        assertThat(services.sockets.closed).as("no longer answering for the home address").isTrue();
+        assertThat(node.status().homeLink).isNull();
+        assertThat(node.bindings()).singleElement().satisfies(b -> {
+            assertThat(b.uplink).isEqualTo("wlan0");
+            assertThat(b.state).isEqualTo(BindingState.REGISTERING);
+        });
     }
 
     @Test
@@ -293,6 +335,30 @@ class ReturningHomeTest {
         }
     }
 
+    /** A tunnel socket that records the inner packets sent and receives nothing. */
+    static final class RecordingUdp extends RecordingEndpoint implements UdpEndpoint {
+        final InetAddress local;
+
+        RecordingUdp(InetAddress local) {
+            this.local = local;
+        }
+
+        @Override
+        public java.net.InetSocketAddress localAddress() {
+            return new java.net.InetSocketAddress(local, 40000);
+        }
+
+        @Override
+        public void send(ByteBuffer src, java.net.InetSocketAddress destination) {
+            record(src, destination.getAddress());
+        }
+
+        @Override
+        public void sendSegmented(ByteBuffer src, java.net.InetSocketAddress destination, int segmentSize) {
+            record(src, destination.getAddress());
+        }
+    }
+
     static final class FakeSockets implements HomeLink.Sockets {
         final RecordingRaw packets = new RecordingRaw();
         final RecordingRaw mobility = new RecordingRaw();
@@ -340,9 +406,9 @@ class ReturningHomeTest {
         FakeSockets sockets;
 
         @Override
-        public UdpEndpoint openTunnelSocket(String uplink, InetAddress careOf) throws PlatformException {
+        public UdpEndpoint openTunnelSocket(String uplink, InetAddress careOf) {
             tunnelSockets.add(uplink);
-            throw new PlatformException(io.anyhome.api.AnyhomeException.Code.UNAVAILABLE, "no tunnels in this test");
+            return new RecordingUdp(careOf);
         }
 
         @Override
