@@ -20,6 +20,7 @@ import io.anyhome.packet.mh.MobilityMessageAuthenticator;
 import io.anyhome.packet.mh.MobilityMessageReplayProtection;
 import io.anyhome.packet.mh.MobilityOption;
 import io.anyhome.packet.mh.NatDetection;
+import io.anyhome.packet.mh.RawMobilityMessage;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -45,13 +46,21 @@ import java.util.function.Supplier;
  * link-local, unspecified, loopback);</li>
  * <li>RFC 6275 §9.5.1: the sequence number newer modulo 2^16 than the last accepted one (else
  * 135 carrying the last accepted one; any number starts a new binding);</li>
- * <li>no change of registration type (R or F flag) on a refresh (else 139).</li>
+ * <li>no change of registration type (R or F flag) on a refresh (else 139);</li>
+ * <li>for the first registration of a home address, nobody else on the home link answers for it
+ * (RFC 6275 §10.3.1, {@link HomeAddressCheck}; else 134). The check takes a moment: the Binding
+ * Update is held meanwhile and processed again when it ends, its answer sent through
+ * {@link LateAnswers}.</li>
  * </ol>
  *
  * <p>Lifetime 0, or the home address as care-of address, deregisters. The granted lifetime is
  * capped by {@code maxLifetimeSeconds}. Answers go to the outer source; answers to refused
- * updates are rate-limited per source ({@link AnswerRateLimiter}). Runs on the tunnel's receive
- * thread; allocation here is fine, it is the control plane.
+ * updates are rate-limited per source ({@link AnswerRateLimiter}), and so are the Binding Errors:
+ * status 1 for a node without binding, status 2 for a Mobility Header type the home agent does not
+ * know (RFC 6275 §9.2, §9.3.3). A Binding Update that arrives natively on the home link
+ * ({@link #handleFromHomeLink}) may only deregister: the node came home (§10.3.2). Runs on the
+ * receive threads (tunnels, home link, the end of a home address check) at once, so everything
+ * it touches is thread-safe; allocation here is fine, it is the control plane.
  */
 public final class BindingUpdateProcessor {
     private final HomeAgentConfiguration config;
@@ -61,6 +70,8 @@ public final class BindingUpdateProcessor {
     private final BindingListener listener;
     private final LongSupplier clock;
     private final AnswerRateLimiter limiter;
+    private final HomeAddressCheck homeAddressCheck;
+    private final LateAnswers lateAnswers;
 
     /**
      * @param config the settings
@@ -72,6 +83,24 @@ public final class BindingUpdateProcessor {
      */
     public BindingUpdateProcessor(HomeAgentConfiguration config, Supplier<NodeKeys> keys, BindingCache cache,
             HomeAgentCounters counters, BindingListener listener, LongSupplier clock) {
+        this(config, keys, cache, counters, listener, clock, HomeAddressCheck.NONE, LateAnswers.NONE);
+    }
+
+    /**
+     * @param config the settings
+     * @param keys the current keys (re-read when the keys directory changes)
+     * @param cache the binding cache
+     * @param counters the counters
+     * @param listener told of every binding change
+     * @param clock the time, epoch milliseconds
+     * @param homeAddressCheck checks the home link before a first registration
+     * @param lateAnswers sends the answers to updates that waited for that check
+     */
+    public BindingUpdateProcessor(HomeAgentConfiguration config, Supplier<NodeKeys> keys, BindingCache cache,
+            HomeAgentCounters counters, BindingListener listener, LongSupplier clock,
+            HomeAddressCheck homeAddressCheck, LateAnswers lateAnswers) {
+        this.homeAddressCheck = homeAddressCheck;
+        this.lateAnswers = lateAnswers;
         this.config = config;
         this.keys = keys;
         this.cache = cache;
@@ -90,6 +119,30 @@ public final class BindingUpdateProcessor {
      * @return the answer's length, 0 if nothing is to be sent
      */
     public int handle(ByteBuffer packet, InetSocketAddress from, ByteBuffer answer) {
+        return handle(packet, from, answer, false);
+    }
+
+    /**
+     * Handles one Mobility Header that arrived natively (no tunnel) on the home link: a node that
+     * came home deregisters from its home address (RFC 6275 §11.5.5). Anything but a
+     * deregistration is dropped and counted.
+     *
+     * @param packet the IPv6 packet, position..limit (not modified)
+     * @param answer where an answer is written (flipped), to be sent natively to its destination
+     * @return the answer's length, 0 if nothing is to be sent
+     */
+    public int handleFromHomeLink(ByteBuffer packet, ByteBuffer answer) {
+        Inet6Address source;
+        try {
+            source = AddressFields.read(packet, new Ipv6Header().wrap(packet, packet.position()).sourceOffset());
+        } catch (MalformedPacketException e) {
+            counters.dropped(HomeAgentCounters.MALFORMED);
+            return 0;
+        }
+        return handle(packet, new InetSocketAddress(source, 0), answer, true);
+    }
+
+    private int handle(ByteBuffer packet, InetSocketAddress from, ByteBuffer answer, boolean homeLink) {
         int start = packet.position();
         Inet6Address source;
         Inet6Address destination;
@@ -116,7 +169,10 @@ public final class BindingUpdateProcessor {
         }
         if (message instanceof BindingUpdate bu) {
             counters.bindingUpdateReceived();
-            return new Request(packet, mh, source, destination, bu, from, answer).process();
+            return new Request(packet, start, mh, source, destination, bu, from, answer, homeLink).process();
+        }
+        if (message instanceof RawMobilityMessage unknown) {
+            return unrecognizedType(unknown.type(), source, from.getAddress(), answer);
         }
         if (message instanceof Heartbeat hb && !hb.response()) {
             if (!destination.equals(config.address())) {
@@ -151,9 +207,25 @@ public final class BindingUpdateProcessor {
                 new BindingError(BindingError.STATUS_UNKNOWN_BINDING, homeAddress, List.of()), null, null);
     }
 
+    /**
+     * Writes a Binding Error status 2 (unrecognized MH type, RFC 6275 §9.2) for a Mobility Header
+     * of a type the home agent does not know, within the rate limit for that outer source.
+     */
+    private int unrecognizedType(int type, Inet6Address source, InetAddress outerSource, ByteBuffer answer) {
+        counters.dropped(HomeAgentCounters.UNRECOGNIZED_MOBILITY_TYPE);
+        if (!limiter.allow(outerSource, clock.getAsLong())) {
+            counters.rateLimited();
+            return 0;
+        }
+        return MobilityAnswers.write(answer, config.address(), source,
+                new BindingError(BindingError.STATUS_UNRECOGNIZED_MH_TYPE, source, List.of()), null, null);
+    }
+
     /** One Binding Update being processed. */
     private final class Request {
         private final ByteBuffer packet;
+        private final int start;
+        private final boolean homeLink;
         private final int mh;
         private final Inet6Address home;
         private final Inet6Address destination;
@@ -167,9 +239,11 @@ public final class BindingUpdateProcessor {
         private MobilityMessageAuthentication authentication;
         private NodeKey key;
 
-        Request(ByteBuffer packet, int mh, Inet6Address home, Inet6Address destination, BindingUpdate bu,
-                InetSocketAddress from, ByteBuffer answer) {
+        Request(ByteBuffer packet, int start, int mh, Inet6Address home, Inet6Address destination, BindingUpdate bu,
+                InetSocketAddress from, ByteBuffer answer, boolean homeLink) {
             this.packet = packet;
+            this.start = start;
+            this.homeLink = homeLink;
             this.mh = mh;
             this.home = home;
             this.destination = destination;
@@ -237,6 +311,19 @@ public final class BindingUpdateProcessor {
             if (existing != null && !deregistration && (existing.flags() & typeFlags) != (bu.flags() & typeFlags)) {
                 return refuse(139, false);
             }
+            if (homeLink && !deregistration) {
+                counters.dropped(HomeAgentCounters.HOME_LINK_REGISTRATION);
+                return 0;
+            }
+            if (!deregistration && existing == null) {
+                HomeAddressCheck.Verdict verdict = homeAddressCheck.check(home, again());
+                if (verdict == HomeAddressCheck.Verdict.PENDING) {
+                    return 0;
+                }
+                if (verdict == HomeAddressCheck.Verdict.DUPLICATE) {
+                    return refuse(134, false);
+                }
+            }
             counters.accepted();
             if (deregistration) {
                 if (existing != null && cache.removeExactly(existing)) {
@@ -252,6 +339,18 @@ public final class BindingUpdateProcessor {
             Binding replaced = cache.put(binding);
             listener.registered(binding, replaced);
             return acknowledged(units);
+        }
+
+        /** Processes a copy of this update again, and sends its answer late, when the home address check ends. */
+        private Runnable again() {
+            ByteBuffer copy = ByteBuffer.allocate(packet.limit() - start);
+            copy.put(packet.duplicate().position(start)).flip();
+            return () -> {
+                ByteBuffer late = ByteBuffer.allocate(answer.capacity());
+                if (handle(copy, from, late, false) > 0) {
+                    lateAnswers.send(late, from);
+                }
+            };
         }
 
         private boolean authentic(NodeKey k) {

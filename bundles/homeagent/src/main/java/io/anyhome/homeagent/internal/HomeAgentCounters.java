@@ -27,8 +27,13 @@ public final class HomeAgentCounters {
     public static final int UNEXPECTED_MOBILITY_MESSAGE = 5;
     /** The inner packet was not for the home agent's address though it was signalling. */
     public static final int WRONG_INNER_DESTINATION = 6;
+    /** A Mobility Header of a type the home agent does not know (answered with Binding Error status 2). */
+    public static final int UNRECOGNIZED_MOBILITY_TYPE = 7;
+    /** A Binding Update on the home link that was not a deregistration (only returning home is signalled there). */
+    public static final int HOME_LINK_REGISTRATION = 8;
     private static final List<String> REASONS = List.of("malformed", "no-binding", "wrong-care-of-address",
-            "no-binding-for-destination", "device", "unexpected-mobility-message", "wrong-inner-destination");
+            "no-binding-for-destination", "device", "unexpected-mobility-message", "wrong-inner-destination",
+            "unrecognized-mobility-type", "home-link-registration");
 
     private final LongAdder received = new LongAdder();
     private final LongAdder accepted = new LongAdder();

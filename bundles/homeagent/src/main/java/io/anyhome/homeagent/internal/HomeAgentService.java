@@ -29,9 +29,11 @@ import java.util.stream.Collectors;
  * A running home agent (no OSGi here; {@link HomeAgentComponent} adapts it): the TUN device
  * (up, no address), the tunnel socket on {@code [address]:port} (and one on
  * {@code ipv4Address:port} if configured), their loops, the home link
- * publisher, and a once-a-second sweep that expires bindings and re-reads the keys directory when
- * it changed (a bad file is logged and the previous keys stay). {@link #close()} stops all of it
- * and withdraws every route and proxy entry.
+ * publisher, the duplicate address check for first registrations ({@link HomeLinkDad}), the
+ * native signalling of nodes that came home ({@link HomeLinkSignalling}), and a once-a-second
+ * sweep that expires bindings and re-reads the keys directory when it changed (a bad file is
+ * logged and the previous keys stay). {@link #close()} stops all of it, withdraws every route and
+ * proxy entry, and puts back the IPv6 settings it changed.
  */
 public final class HomeAgentService implements HomeAgent, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(HomeAgentService.class.getName());
@@ -44,6 +46,9 @@ public final class HomeAgentService implements HomeAgent, AutoCloseable {
     private final UdpEndpoint udp;
     private final UdpEndpoint udp4;
     private final HomeLinkPublisher publisher;
+    private final HomeLinkDad dad;
+    private volatile HomeLinkSignalling homeLinkSignalling;
+    private volatile Thread homeLinkThread;
     private final BindingUpdateProcessor processor;
     private final TunnelReceiveLoop receiveLoop;
     private final TunnelReceiveLoop receiveLoop4;
@@ -60,7 +65,7 @@ public final class HomeAgentService implements HomeAgent, AutoCloseable {
     private volatile String keysStamp;
 
     private HomeAgentService(HomeAgentConfiguration config, LongSupplier clock, NodeKeys keys, TunDevice tun,
-            UdpEndpoint udp, UdpEndpoint udp4, HomeLinkPublisher publisher) {
+            UdpEndpoint udp, UdpEndpoint udp4, HomeLinkPublisher publisher, HomeLinkDad dad) {
         this.config = config;
         this.clock = clock;
         this.keys = keys;
@@ -69,7 +74,9 @@ public final class HomeAgentService implements HomeAgent, AutoCloseable {
         this.udp = udp;
         this.udp4 = udp4;
         this.publisher = publisher;
-        this.processor = new BindingUpdateProcessor(config, () -> this.keys, cache, counters, publisher, clock);
+        this.dad = dad;
+        this.processor = new BindingUpdateProcessor(config, () -> this.keys, cache, counters, publisher, clock, dad,
+                this::sendLate);
         this.receiveLoop = new TunnelReceiveLoop(udp, tun, processor, counters);
         this.receiveLoop4 = udp4 == null ? null : new TunnelReceiveLoop(udp4, tun, processor, counters);
         this.tunLoop = new TunReadLoop(tun, config.mtu(), udp, udp4, cache, counters);
@@ -102,6 +109,7 @@ public final class HomeAgentService implements HomeAgent, AutoCloseable {
         UdpEndpoint udp = null;
         UdpEndpoint udp4 = null;
         HomeLinkPublisher publisher = null;
+        HomeLinkDad dad = null;
         try {
             platform.setLinkUp(tun.index(), true);
             udp = platform.openUdp(new UdpOptions(config.address(), config.port(), null, true));
@@ -109,7 +117,11 @@ public final class HomeAgentService implements HomeAgent, AutoCloseable {
                 udp4 = platform.openUdp(new UdpOptions(config.ipv4Address(), config.port(), null, true));
             }
             publisher = new HomeLinkPublisher(platform, tun.index(), config.homeLink());
+            dad = new HomeLinkDad(platform, config.homeLink(), clock);
         } catch (PlatformException | RuntimeException e) {
+            if (publisher != null) {
+                publisher.close();
+            }
             for (UdpEndpoint u : new UdpEndpoint[] {udp, udp4}) {
                 if (u != null) {
                     u.close();
@@ -118,7 +130,16 @@ public final class HomeAgentService implements HomeAgent, AutoCloseable {
             tun.close();
             throw e;
         }
-        HomeAgentService ha = new HomeAgentService(config, clock, keys, tun, udp, udp4, publisher);
+        HomeAgentService ha = new HomeAgentService(config, clock, keys, tun, udp, udp4, publisher, dad);
+        try {
+            ha.homeLinkSignalling = new HomeLinkSignalling(platform, config.address(), config.homeLink(), ha.processor,
+                    ha.counters, publisher::afterPending);
+        } catch (PlatformException e) {
+            ha.close();
+            throw e;
+        }
+        ha.homeLinkThread = daemon(ha.homeLinkSignalling, "anyhome-ha-homelink-mh");
+        ha.homeLinkThread.start();
         ha.receiveThread.start();
         if (ha.receiveThread4 != null) {
             ha.receiveThread4.start();
@@ -136,6 +157,16 @@ public final class HomeAgentService implements HomeAgent, AutoCloseable {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;
+    }
+
+    /** Sends an answer computed after a duplicate address check, through the socket of its address family. */
+    private void sendLate(java.nio.ByteBuffer answer, java.net.InetSocketAddress to) {
+        UdpEndpoint through = to.getAddress() instanceof java.net.Inet4Address && udp4 != null ? udp4 : udp;
+        try {
+            through.send(answer, to);
+        } catch (PlatformException e) {
+            counters.dropped(HomeAgentCounters.DEVICE);
+        }
     }
 
     /** Expires bindings and re-reads changed keys; runs once a second. */
@@ -208,10 +239,21 @@ public final class HomeAgentService implements HomeAgent, AutoCloseable {
         }
         tunLoop.stop();
         udp.close();
+        HomeLinkSignalling h = homeLinkSignalling;
+        if (h != null) {
+            h.close();
+        }
+        dad.close();
         publisher.close();
         tun.close();
-        for (Thread t : receiveThread4 == null ? List.of(receiveThread, tunThread)
-                : List.of(receiveThread, receiveThread4, tunThread)) {
+        List<Thread> threads = new java.util.ArrayList<>(List.of(receiveThread, tunThread));
+        if (receiveThread4 != null) {
+            threads.add(receiveThread4);
+        }
+        if (homeLinkThread != null) {
+            threads.add(homeLinkThread);
+        }
+        for (Thread t : threads) {
             try {
                 t.join(2000);
             } catch (InterruptedException e) {

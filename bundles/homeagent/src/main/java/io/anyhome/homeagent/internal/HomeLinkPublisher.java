@@ -34,7 +34,8 @@ import java.util.logging.Logger;
  *
  * <p>Works on its own thread, in the order the changes happened, so that Binding Update
  * processing never waits for netlink. Before the first home address it turns on forwarding and
- * {@code proxy_ndp} on the home link. Failures are logged once and kept in {@link #failure()}.
+ * {@code proxy_ndp} on the home link, and puts back the values it found at {@link #close()}.
+ * Failures are logged once and kept in {@link #failure()}.
  */
 final class HomeLinkPublisher implements BindingListener, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(HomeLinkPublisher.class.getName());
@@ -53,6 +54,7 @@ final class HomeLinkPublisher implements BindingListener, AutoCloseable {
     private final Set<Inet6Address> published = new LinkedHashSet<>(); // worker thread only
     private final Icmpv6Endpoint icmp;
     private final Registration monitor;
+    private final Ipv6SettingChanges settings;
     private volatile byte[] homeLinkMac;
     private volatile String failure;
 
@@ -62,10 +64,23 @@ final class HomeLinkPublisher implements BindingListener, AutoCloseable {
         this.homeLink = homeLink;
         this.homeLinkIndex = platform.interfaceIndex(homeLink);
         worker.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        platform.setIpv6Setting("all", Ipv6Setting.FORWARDING, 1);
-        platform.setIpv6Setting(homeLink, Ipv6Setting.FORWARDING, 1);
-        platform.setIpv6Setting(homeLink, Ipv6Setting.PROXY_NDP, 1);
-        this.icmp = platform.openIcmpv6(new Icmpv6Options(Set.of(), null, homeLink, 0));
+        this.settings = new Ipv6SettingChanges(platform);
+        try {
+            settings.set("all", Ipv6Setting.FORWARDING, 1);
+            settings.set(homeLink, Ipv6Setting.FORWARDING, 1);
+            settings.set(homeLink, Ipv6Setting.PROXY_NDP, 1);
+        } catch (PlatformException e) {
+            settings.restore();
+            throw e;
+        }
+        Icmpv6Endpoint i;
+        try {
+            i = platform.openIcmpv6(new Icmpv6Options(Set.of(), null, homeLink, 0));
+        } catch (PlatformException e) {
+            settings.restore();
+            throw e;
+        }
+        this.icmp = i;
         Registration m;
         try {
             m = platform.monitor(new NetworkListener() {
@@ -78,6 +93,7 @@ final class HomeLinkPublisher implements BindingListener, AutoCloseable {
             });
         } catch (PlatformException e) {
             icmp.close();
+            settings.restore();
             throw e;
         }
         this.monitor = m;
@@ -165,6 +181,21 @@ final class HomeLinkPublisher implements BindingListener, AutoCloseable {
         return failure;
     }
 
+    /**
+     * Runs a task on the publisher's thread after every change already handed to it, e.g. the
+     * Binding Acknowledgement to a node that came home, sent once the home agent's proxy entry
+     * and route for it are withdrawn.
+     *
+     * @param task the task
+     */
+    void afterPending(Runnable task) {
+        try {
+            worker.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the home agent is stopping: nothing more goes out on the home link
+        }
+    }
+
     /** @return the index of the home link */
     int homeLinkIndex() {
         return homeLinkIndex;
@@ -184,6 +215,7 @@ final class HomeLinkPublisher implements BindingListener, AutoCloseable {
         }
         monitor.close();
         icmp.close();
+        settings.restore();
     }
 
     private static InetAddress ip(String text) {

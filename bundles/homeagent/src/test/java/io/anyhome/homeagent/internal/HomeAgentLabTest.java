@@ -76,7 +76,11 @@ class HomeAgentLabTest {
                 Platform platform = LinuxPlatforms.create();
                 return HomeAgentService.start(platform, config, System::currentTimeMillis);
             });
-            try (service;
+            // closed on the namespace's thread: it puts back the namespace's IPv6 settings
+            try (AutoCloseable stop = () -> ha.inside(() -> {
+                        service.close();
+                        return null;
+                    });
                     DatagramSocket client = mn.inside(() -> new DatagramSocket(new InetSocketAddress(COA, 0)));
                     DatagramSocket stranger = mn.inside(() -> new DatagramSocket(new InetSocketAddress(COA, 0)));
                     DatagramSocket correspondent = home.inside(() -> new DatagramSocket(new InetSocketAddress(CN, 7001)))) {
@@ -84,9 +88,11 @@ class HomeAgentLabTest {
                 correspondent.setSoTimeout(500);
                 InetSocketAddress haPort = new InetSocketAddress(HA, 4191);
 
-                // registration
+                // registration: the first one waits for the home agent's duplicate address detection
                 MobileNodeMessages.Bu bu = new MobileNodeMessages.Bu(System.currentTimeMillis());
+                client.setSoTimeout(2000);
                 BindingAcknowledgement ba = exchange(client, haPort, bu.encode());
+                client.setSoTimeout(500);
                 assertThat(ba.status().code()).isZero();
                 assertThat(ba.lifetimeUnits()).isEqualTo(150);
                 assertThat(service.bindingCache()).singleElement().satisfies(e -> {
@@ -150,7 +156,12 @@ class HomeAgentLabTest {
                     assertThat(ha.ip("-6", "neigh", "show", "proxy")).doesNotContain("2001:db8:1::10");
                 });
                 assertThat(service.failure()).isNull();
+                assertThat(ha.inside(() -> java.nio.file.Files.readString(
+                        java.nio.file.Path.of("/proc/sys/net/ipv6/conf/h0/proxy_ndp"))).strip()).isEqualTo("1");
             }
+            // stopped: the settings the home agent found are back
+            assertThat(ha.inside(() -> java.nio.file.Files.readString(
+                    java.nio.file.Path.of("/proc/sys/net/ipv6/conf/h0/proxy_ndp"))).strip()).isEqualTo("0");
         }
     }
 

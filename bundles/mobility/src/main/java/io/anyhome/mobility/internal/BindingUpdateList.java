@@ -156,6 +156,24 @@ final class BindingUpdateList {
     }
 
     /**
+     * Deregisters from home (RFC 6275 §11.5.5): the node is on its home link through an uplink; the
+     * Binding Update has lifetime 0 and the home address as care-of address, and the sender sends
+     * it natively on that uplink. Sent whether or not a binding is in force (the home agent may
+     * hold one the node forgot, after a restart), retransmitted like any update until
+     * acknowledged; the acknowledgement leaves no binding. Does nothing if this deregistration is
+     * outstanding already.
+     *
+     * @param uplink the uplink on the home link
+     */
+    synchronized void returnHome(String uplink) {
+        Outstanding o = outstanding;
+        if (o != null && o.kind == Kind.DEREGISTER && o.uplink.equals(uplink) && o.careOf.equals(homeAddress)) {
+            return;
+        }
+        start(new Outstanding(Kind.DEREGISTER, uplink, homeAddress, 0, INITIAL_BINDACK_TIMEOUT_MS));
+    }
+
+    /**
      * The uplink lost its care-of address or went down: an update outstanding through it is
      * abandoned. The binding in force stays as the home agent has it until replaced.
      *

@@ -11,6 +11,7 @@ import io.anyhome.api.mobility.MobilityService;
 import io.anyhome.api.mobility.MobilityStatisticsDTO;
 import io.anyhome.api.mobility.MobilityStatusDTO;
 import io.anyhome.api.nic.NicMetrics;
+import io.anyhome.api.path.Path;
 import io.anyhome.api.path.PathState;
 import io.anyhome.api.platform.PlatformException;
 import io.anyhome.api.platform.UdpEndpoint;
@@ -50,12 +51,25 @@ import java.util.logging.Logger;
  *     detection reports, else (with {@code homeAgentIpv4}) its IPv4 address, whose path tunnels to
  *     the home agent's IPv4 address (RFC 5555); a NAT the home agent reports is kept open by
  *     {@link NatTraversal}.</li>
+ * <li>Returning home (RFC 6275 §11.5.5): when an uplink is on the home link (its Router
+ *     Advertisements announce the home prefix, or its address is on it: {@link HomeLinkDetection}),
+ *     the node opens the {@link HomeLink} there and deregisters natively from the home address,
+ *     whatever the switch decided before. Until the acknowledgement the tunnels carry the traffic;
+ *     after it every tunnel path hands its packets to the home link, so the traffic stays direct
+ *     while the switch has not chosen the home uplink yet (a policy's hold-down). No care-of
+ *     address is registered while at home: the home agent's Binding Errors and refresh requests
+ *     are ignored, and the tunnel paths pause their probes (the home agent would answer them
+ *     with rate-limited Binding Errors only) and keep their state for leaving.</li>
+ * <li>Leaving home: the home uplink goes down, its address on the home prefix goes and the
+ *     prefix is no longer advertised, or the switch, having chosen the home uplink, chooses
+ *     another. The home link is closed first (the node stops answering for its home address),
+ *     then a care-of address is registered as above.</li>
  * </ul>
  *
  * <p>No OSGi imports; {@link MobilityComponent} registers it as the services it implements.
  */
 final class MobileNode implements MobilityService, MovementListener, DecisionListener, UplinkListener,
-        BindingUpdateList.Listener, BindingUpdateSender, TunnelPath.Events {
+        BindingUpdateList.Listener, BindingUpdateSender, TunnelPath.Events, HomeLink.Events {
     private static final Logger LOG = Logger.getLogger(MobileNode.class.getName());
 
     private final MobilityConfiguration config;
@@ -71,6 +85,8 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
     private final Map<String, TunnelPath> paths = new ConcurrentHashMap<>();
     private final Set<String> uplinksSeen = ConcurrentHashMap.newKeySet();
     private volatile String decided;
+    private volatile HomeLink home;
+    private boolean homeChosen;
     private volatile String failure;
     private boolean closed;
 
@@ -112,6 +128,12 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
     @Override
     public void careOfAddressUp(String uplink, InetAddress careOfAddress, long atMillis) {
         uplinksSeen.add(uplink);
+        if (HomeLinkDetection.onHomePrefix(config.homePrefix(), careOfAddress)) {
+            // an address on the home prefix is no care-of address: the uplink is on the home link
+            timers.schedule(0, () -> arriveHome(uplink, "address " + AddressText.format(careOfAddress)
+                    + " on the home prefix"));
+            return;
+        }
         careOfAddresses.up(uplink, careOfAddress);
     }
 
@@ -139,10 +161,11 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
                 return;
             }
             paths.put(uplink, path);
+            path.pauseProbes(home != null && home.state() == PathState.UP);
             failure = null;
             bindingChanged(bul.registeredUplink(), bul.pendingUplink());
             String registered = bul.registeredUplink();
-            if ((registered == null && bul.pendingUplink() == null) || uplink.equals(decided)) {
+            if (home == null && ((registered == null && bul.pendingUplink() == null) || uplink.equals(decided))) {
                 bul.register(uplink, careOfAddress);
             }
         }
@@ -166,6 +189,10 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
 
     @Override
     public void careOfAddressDown(String uplink, InetAddress careOfAddress, long atMillis, String cause) {
+        if (HomeLinkDetection.onHomePrefix(config.homePrefix(), careOfAddress)) {
+            timers.schedule(0, () -> checkHome(uplink, true));
+            return;
+        }
         careOfAddresses.down(uplink, careOfAddress, cause);
     }
 
@@ -202,13 +229,146 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
 
     @Override
     public void movementDetected(String uplink, String cause, long atMillis) {
-        // the care-of address events that follow a movement are what this node acts on
+        // away from home, the care-of address events that follow a movement are what this node acts
+        // on; whether the uplink reached (or left) the home link is read from its advertised prefixes,
+        // on the timer thread (this is called under movement detection's lock)
+        timers.schedule(0, () -> checkHome(uplink, false));
+    }
+
+    // ---- at home (RFC 6275 §11.5.5) ----
+
+    /**
+     * Goes home through an uplink whose advertised prefixes include the home prefix; leaves the
+     * home link when it advertises other prefixes only, or its address on the home prefix went
+     * and nothing is advertised any more.
+     */
+    private void checkHome(String uplink, boolean homeAddressGone) {
+        List<io.anyhome.api.IpPrefix> prefixes = services.onLinkPrefixes(uplink);
+        if (HomeLinkDetection.advertisesHome(config.homePrefix(), prefixes)) {
+            arriveHome(uplink, "home prefix " + config.homePrefix() + " advertised");
+            return;
+        }
+        HomeLink h = home;
+        if (h != null && h.uplink().equals(uplink) && (!prefixes.isEmpty() || homeAddressGone)) {
+            leaveHome(prefixes.isEmpty() ? "its address on the home prefix went" : "it advertises " + prefixes
+                    + ", not the home prefix");
+        }
+    }
+
+    private void arriveHome(String uplink, String why) {
+        HomeLink link;
+        synchronized (this) {
+            if (closed || home != null && home.uplink().equals(uplink)) {
+                return;
+            }
+            if (home != null) {
+                return; // at home through another uplink already: one home link at a time
+            }
+            try {
+                link = new HomeLink(uplink, config.homeAddress(), config.homeAgent(),
+                        services.openHomeLink(uplink, config.homeAddress()), this, timers, counters);
+            } catch (PlatformException | RuntimeException e) {
+                failure = "cannot open the home link on " + uplink + ": " + e.getMessage();
+                LOG.log(Level.WARNING, failure);
+                return;
+            }
+            home = link;
+            homeChosen = uplink.equals(decided);
+            failure = null;
+            handOffs();
+            LOG.info(() -> "on the home link through " + uplink + " (" + why + "): deregistering from the home agent");
+            bul.returnHome(uplink);
+        }
+        services.publish(link);
+        services.startHomeLink(link);
+    }
+
+    /** Leaves the home link: stops answering for the home address, then registers a care-of address. */
+    private void leaveHome(String why) {
+        HomeLink link;
+        PathState before;
+        synchronized (this) {
+            link = home;
+            if (link == null) {
+                return;
+            }
+            home = null;
+            homeChosen = false;
+            before = link.state();
+            link.close();
+            paths.values().forEach(p -> p.pauseProbes(false));
+            bul.uplinkLost(link.uplink());
+            handOffs();
+            LOG.info(() -> "left the home link " + link.uplink() + " (" + why + "): registering a care-of address");
+            reconsider();
+        }
+        services.withdraw(link);
+        services.pathStateChanged(link, before, PathState.DOWN, timers.epochMillis());
+    }
+
+    /** Every tunnel path hands its packets to the home link while at home, else to the registered path. */
+    private void handOffs() {
+        HomeLink h = home;
+        String registeredUplink = bul.registeredUplink();
+        Path target = h != null ? h : registeredUplink == null ? null : paths.get(registeredUplink);
+        for (TunnelPath p : paths.values()) {
+            p.handOffTo(target);
+        }
+    }
+
+    @Override
+    public void homeSignalling(HomeLink link, ByteBuffer packet) {
+        MobilityMessage message;
+        try {
+            message = signalling.decode(packet, packet.position());
+        } catch (io.anyhome.packet.MalformedPacketException e) {
+            counters.drop("malformed");
+            return;
+        }
+        if (!(message instanceof BindingAcknowledgement ba)) {
+            counters.drop("unexpected-mobility-header");
+            return;
+        }
+        boolean authentic = signalling.authentic(packet, packet.position(), config.homeAddress());
+        boolean accepted;
+        synchronized (this) {
+            if (home != link) {
+                return;
+            }
+            accepted = bul.onAcknowledgement(ba, authentic) && ba.status().accepted();
+            if (accepted) {
+                link.arrived();
+                paths.values().forEach(p -> p.pauseProbes(true));
+            }
+        }
+        if (accepted) {
+            LOG.info(() -> "at home on " + link.uplink() + ": the home agent removed the binding; traffic goes"
+                    + " directly over the home link");
+            services.pathStateChanged(link, PathState.CONNECTING, PathState.UP, timers.epochMillis());
+        } else if (!ba.status().accepted()) {
+            LOG.warning(() -> "the home agent refused the deregistration from home: " + ba.status());
+        }
     }
 
     @Override
     public void decisionChanged(Decision previous, Decision current, long atMillis) {
         String uplink = current.defaultUplink().orElse(null);
         decided = uplink;
+        HomeLink h = home;
+        if (h != null) {
+            boolean leave;
+            synchronized (this) {
+                if (h.uplink().equals(uplink)) {
+                    homeChosen = true;
+                }
+                // before the switch first chose the home uplink its decisions are from before the arrival
+                leave = homeChosen && uplink != null && !h.uplink().equals(uplink);
+            }
+            if (!leave) {
+                return;
+            }
+            leaveHome("the switch prefers " + uplink);
+        }
         synchronized (this) {
             TunnelPath path = uplink == null ? null : paths.get(uplink);
             if (path == null || path.state() == PathState.DOWN || closed) {
@@ -234,6 +394,10 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
     @Override
     public void uplinkDown(String uplink, long atMillis, String cause) {
         uplinksSeen.add(uplink);
+        HomeLink h = home;
+        if (h != null && h.uplink().equals(uplink)) {
+            leaveHome("uplink down: " + cause);
+        }
         TunnelPath path = paths.get(uplink);
         if (path != null) {
             path.uplinkDown(cause);
@@ -246,7 +410,7 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
 
     /** Registers through a live path when the registered one (or the one being registered) is gone or dead. */
     private void reconsider() {
-        if (closed) {
+        if (closed || home != null) {
             return;
         }
         String registered = bul.registeredUplink();
@@ -295,15 +459,20 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
 
     @Override
     public void bindingChanged(String registeredUplink, String pendingUplink) {
-        TunnelPath registered = registeredUplink == null ? null : paths.get(registeredUplink);
+        HomeLink h = home;
+        Path target = h != null ? h : registeredUplink == null ? null : paths.get(registeredUplink);
         for (TunnelPath p : paths.values()) {
-            p.handOffTo(registered);
+            p.handOffTo(target);
         }
     }
 
     @Override
     public boolean sendBindingUpdate(String uplink, InetAddress careOf, int sequence, int lifetimeUnits,
             long timestamp) {
+        HomeLink h = home;
+        if (h != null && h.uplink().equals(uplink)) {
+            return h.sendSignalling(signalling.bindingUpdate(careOf, sequence, lifetimeUnits, timestamp));
+        }
         TunnelPath path = paths.get(uplink);
         if (path == null) {
             return false;
@@ -351,6 +520,8 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
                             + ba.status());
                 }
             }
+        } else if (home != null && (message instanceof BindingError || message instanceof BindingRefreshRequest)) {
+            counters.drop("at-home");
         } else if (message instanceof BindingError be) {
             bul.onBindingError(be, path.uplink(), path.careOf());
         } else if (message instanceof BindingRefreshRequest) {
@@ -374,12 +545,31 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
 
     @Override
     public List<BindingDTO> bindings() {
-        return bul.bindings();
+        List<BindingDTO> list = new ArrayList<>(bul.bindings());
+        HomeLink h = home;
+        if (h != null && h.state() == PathState.UP) {
+            BindingDTO d = new BindingDTO();
+            d.uplink = h.uplink();
+            d.homeAddress = AddressText.format(config.homeAddress());
+            d.careOfAddress = d.homeAddress;
+            d.homeAgentAddress = AddressText.format(config.homeAgent());
+            d.encapsulation = io.anyhome.api.path.Encapsulation.DIRECT;
+            d.sequence = bul.sequence();
+            d.state = io.anyhome.api.mobility.BindingState.AT_HOME;
+            d.lastAckStatus = 0;
+            d.mobileNetworkPrefixes = List.of();
+            list.add(0, d);
+        }
+        return list;
     }
 
     @Override
     public void register(String uplink) throws AnyhomeException {
         TunnelPath path = paths.get(uplink);
+        if (path != null && home != null) {
+            // a care-of address registered from home would find the node itself defending the home address (134)
+            leaveHome("mip:register " + uplink);
+        }
         if (path == null) {
             if (uplinksSeen.contains(uplink)) {
                 throw new AnyhomeException(AnyhomeException.Code.UNAVAILABLE, "uplink " + uplink
@@ -410,8 +600,9 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
         d.homePrefix = config.homePrefix() == null ? null : config.homePrefix().toString();
         d.homeAgentAddress = AddressText.format(config.homeAgent());
         d.encapsulation = config.encapsulation();
-        d.atHome = false;
-        d.homeLink = null;
+        HomeLink h = home;
+        d.atHome = h != null && h.state() == PathState.UP;
+        d.homeLink = h == null ? null : h.uplink();
         d.multipleCareOfAddresses = false;
         d.mobileNetworkPrefixes = List.of();
         d.bindings = bul.bindings().size();
@@ -456,13 +647,25 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
         return counters;
     }
 
-    /** Closes every path (withdrawing its service). */
+    /** @return the home link while the node is on it, else null */
+    HomeLink homeLink() {
+        return home;
+    }
+
+    /** Closes every path (withdrawing its service) and the home link. */
     void close() {
         List<TunnelPath> all;
+        HomeLink h;
         synchronized (this) {
             closed = true;
             all = paths();
             paths.clear();
+            h = home;
+            home = null;
+        }
+        if (h != null) {
+            h.close();
+            services.withdraw(h);
         }
         all.forEach(this::retire);
     }

@@ -3,7 +3,11 @@ package io.anyhome.mobility.internal;
 import io.anyhome.api.AnyhomeException;
 import io.anyhome.api.ConfigurationPids;
 import io.anyhome.api.NodeRole;
+import io.anyhome.api.IpPrefix;
+import io.anyhome.api.ifs.AccessLinkDTO;
 import io.anyhome.api.ifs.DecisionListener;
+import io.anyhome.api.ifs.InterfaceSwitch;
+import io.anyhome.api.ifs.PrefixDTO;
 import io.anyhome.api.ifs.MovementListener;
 import io.anyhome.api.ifs.UplinkListener;
 import io.anyhome.api.mobility.MobilityService;
@@ -117,7 +121,7 @@ public class MobilityComponent {
     private final ScheduledTimers timers;
     private final ServiceRegistration<?> registration;
     private final io.anyhome.api.Registration ipv4Watch;
-    private final Map<TunnelPath, ServiceRegistration<Path>> pathRegistrations = new ConcurrentHashMap<>();
+    private final Map<Path, ServiceRegistration<Path>> pathRegistrations = new ConcurrentHashMap<>();
     private final List<PathListener> pathListeners = new CopyOnWriteArrayList<>();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -131,6 +135,10 @@ public class MobilityComponent {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile DuplicateFilter duplicateFilter;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile InterfaceSwitch interfaceSwitch;
 
     /**
      * Starts mobility when this node's role has it.
@@ -233,18 +241,56 @@ public class MobilityComponent {
         }
 
         @Override
-        public void publish(TunnelPath path) {
+        public void publish(Path path) {
             Hashtable<String, Object> p = new Hashtable<>();
             p.put("anyhome.uplink", path.uplink());
             pathRegistrations.put(path, context.registerService(Path.class, path, p));
         }
 
         @Override
-        public void withdraw(TunnelPath path) {
+        public void withdraw(Path path) {
             ServiceRegistration<Path> r = pathRegistrations.remove(path);
             if (r != null) {
                 unregister(r);
             }
+        }
+
+        @Override
+        public HomeLink.Sockets openHomeLink(String uplink, java.net.Inet6Address homeAddress)
+                throws PlatformException {
+            return PlatformHomeLinkSockets.open(platform, uplink, homeAddress);
+        }
+
+        @Override
+        public void startHomeLink(HomeLink link) {
+            for (Runnable loop : List.<Runnable>of(link::signallingLoop, link::neighbourLoop)) {
+                Thread t = new Thread(loop, "anyhome-home-" + link.uplink());
+                t.setDaemon(true);
+                t.start();
+            }
+        }
+
+        @Override
+        public List<IpPrefix> onLinkPrefixes(String uplink) {
+            InterfaceSwitch s = interfaceSwitch;
+            if (s == null) {
+                return List.of();
+            }
+            List<IpPrefix> out = new java.util.ArrayList<>();
+            try {
+                for (AccessLinkDTO link : s.accessLinks()) {
+                    if (uplink.equals(link.interfaceName) && link.prefixes != null) {
+                        for (PrefixDTO p : link.prefixes) {
+                            if (p.onLink && p.prefix != null) {
+                                out.add(IpPrefix.parse(p.prefix));
+                            }
+                        }
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "the switch's access links could not be read", e);
+            }
+            return out;
         }
 
         @Override

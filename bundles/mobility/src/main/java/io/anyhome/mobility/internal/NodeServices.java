@@ -17,11 +17,32 @@ interface NodeServices {
     /** Opens the tunnel socket of an uplink: bound to its care-of address, port 0, the device. */
     UdpEndpoint openTunnelSocket(String uplink, InetAddress careOf) throws PlatformException;
 
-    /** Registers a path as a service. */
-    void publish(TunnelPath path);
+    /** Registers a path (a tunnel, or the home link) as a service. */
+    void publish(Path path);
 
     /** Unregisters a path's service. */
-    void withdraw(TunnelPath path);
+    void withdraw(Path path);
+
+    /**
+     * Opens the sockets of the home link on an uplink and adds the proxy neighbour entry for the
+     * home address there.
+     *
+     * @param uplink the uplink on the home link
+     * @param homeAddress the home address
+     * @return the sockets; closing them removes the entry
+     * @throws PlatformException if a socket cannot be opened or the entry added
+     */
+    HomeLink.Sockets openHomeLink(String uplink, java.net.Inet6Address homeAddress) throws PlatformException;
+
+    /** Starts the home link's receive loops (threads running its signalling and neighbour loops); tests poll instead. */
+    void startHomeLink(HomeLink link);
+
+    /**
+     * @param uplink an uplink
+     * @return the on-link prefixes Router Advertisements announce on it now (movement detection's
+     *     view), empty if none or unknown
+     */
+    java.util.List<io.anyhome.api.IpPrefix> onLinkPrefixes(String uplink);
 
     /** Starts the receive loop of a path (a thread running {@link TunnelPath#receiveLoop()}); tests poll instead. */
     void startReceiving(TunnelPath path);

@@ -91,9 +91,10 @@ final class TunnelPath implements Path {
     private final LongAdder sendDrops = new LongAdder();
     private final LongAdder signallingSent = new LongAdder();
     private volatile PathState state = PathState.CONNECTING;
-    private volatile TunnelPath handOff;
+    private volatile Path handOff;
     private volatile boolean heard;
     private volatile boolean closed;
+    private volatile boolean probesPaused;
     private long stateSince;
     private String failure;
     private boolean linkDown;
@@ -151,21 +152,24 @@ final class TunnelPath implements Path {
         return careOf;
     }
 
-    /** @param registered the registered path to hand packets to while it is usable, or null to send directly */
-    void handOffTo(TunnelPath registered) {
+    /**
+     * @param registered the path to hand packets to while it is usable (the registered path, or the
+     *     home link at home), or null to send directly
+     */
+    void handOffTo(Path registered) {
         this.handOff = registered == this ? null : registered;
     }
 
     /** @return the path packets are handed to, or null */
-    TunnelPath handOff() {
+    Path handOff() {
         return handOff;
     }
 
     @Override
     public boolean send(ByteBuffer packet) {
-        TunnelPath other = handOff;
-        if (other != null && other.state.isUsable()) {
-            return other.sendDirect(packet);
+        Path other = handOff;
+        if (other != null && other.state().isUsable()) {
+            return other.send(packet);
         }
         return sendDirect(packet);
     }
@@ -189,9 +193,9 @@ final class TunnelPath implements Path {
 
     @Override
     public int sendSegments(ByteBuffer packets, int segmentSize) {
-        TunnelPath other = handOff;
-        if (other != null && other.state.isUsable()) {
-            return other.sendSegmentsDirect(packets, segmentSize);
+        Path other = handOff;
+        if (other != null && other.state().isUsable()) {
+            return other.sendSegments(packets, segmentSize);
         }
         return sendSegmentsDirect(packets, segmentSize);
     }
@@ -248,6 +252,11 @@ final class TunnelPath implements Path {
         if (closed) {
             return;
         }
+        if (probesPaused) {
+            heard = false;
+            probeTimer = timers.schedule(intervalMs, this::probe);
+            return;
+        }
         boolean heardNow = heard;
         heard = false;
         if (stats.tick(heardNow)) {
@@ -272,6 +281,17 @@ final class TunnelPath implements Path {
     private PathState usableState() {
         double loss = stats.lossRatio();
         return loss >= 0 && loss > degradedLossRatio ? PathState.DEGRADED : PathState.UP;
+    }
+
+    /**
+     * Pauses or resumes the probes. At home the home agent holds no binding and answers probes with
+     * rate-limited Binding Errors only, which would make the path flap; paused, it sends none and
+     * keeps its state until it resumes.
+     *
+     * @param paused true to pause
+     */
+    void pauseProbes(boolean paused) {
+        probesPaused = paused;
     }
 
     /** The home agent answered a probe or acknowledged a binding through this path: it works. */

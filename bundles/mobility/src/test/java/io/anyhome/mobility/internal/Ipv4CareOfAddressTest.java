@@ -358,12 +358,26 @@ class Ipv4CareOfAddressTest {
         }
 
         @Override
-        public void publish(TunnelPath path) {
+        public void publish(Path path) {
         }
 
         @Override
-        public void withdraw(TunnelPath path) {
+        public void withdraw(Path path) {
             withdrawn.add(path);
+        }
+
+        @Override
+        public HomeLink.Sockets openHomeLink(String uplink, java.net.Inet6Address homeAddress) {
+            throw new UnsupportedOperationException("no home link in these tests");
+        }
+
+        @Override
+        public void startHomeLink(HomeLink link) {
+        }
+
+        @Override
+        public List<io.anyhome.api.IpPrefix> onLinkPrefixes(String uplink) {
+            return List.of(); // an IPv4-only uplink hears no Router Advertisements
         }
 
         @Override

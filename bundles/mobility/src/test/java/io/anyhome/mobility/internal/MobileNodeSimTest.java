@@ -147,6 +147,24 @@ class MobileNodeSimTest {
     }
 
     @Test
+    void givenPausedProbes_whenTheHomeAgentIsSilent_thenThePathKeepsItsStateAndSendsNoProbesUntilResumed()
+            throws Exception {
+        registerEth0();
+        step(100);
+        long sent = node.statistics().probesSent;
+        node.path("eth0").pauseProbes(true);
+        lan.blackhole(true);
+
+        step(1_000);
+
+        assertThat(node.path("eth0").state()).isEqualTo(PathState.UP);
+        assertThat(node.statistics().probesSent).isEqualTo(sent);
+        node.path("eth0").pauseProbes(false);
+        step(300);
+        assertThat(node.path("eth0").state()).as("probing again finds the silence").isEqualTo(PathState.DOWN);
+    }
+
+    @Test
     void givenADownPath_whenTheHomeAgentAnswersAgain_thenItIsUpAgain() throws Exception {
         registerEth0();
         lan.blackhole(true);
@@ -305,13 +323,27 @@ class MobileNodeSimTest {
         }
 
         @Override
-        public void publish(TunnelPath path) {
+        public void publish(Path path) {
             published.add(path);
         }
 
         @Override
-        public void withdraw(TunnelPath path) {
+        public void withdraw(Path path) {
             withdrawn.add(path);
+        }
+
+        @Override
+        public HomeLink.Sockets openHomeLink(String uplink, Inet6Address homeAddress) throws PlatformException {
+            throw new PlatformException(io.anyhome.api.AnyhomeException.Code.UNAVAILABLE, "the emulated node is never home");
+        }
+
+        @Override
+        public void startHomeLink(HomeLink link) {
+        }
+
+        @Override
+        public List<IpPrefix> onLinkPrefixes(String uplink) {
+            return List.of();
         }
 
         @Override

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * {@code itests/lab/mobility-lab.sh} (three uplinks behind radvd, the home agent behind the same
  * router, a correspondent node). The scenarios run in order on one lab: registration, a TCP
  * transfer that survives a dead uplink and then a blackholed one, a planned switch, a home agent
- * restart.
+ * restart, a home address someone else on the home link uses (134), and last the mobile node
+ * returning home and leaving again.
  *
  * <p>Needs root, iproute2, radvd, nftables, iperf3 and python3; skipped without them except when
  * {@code CI=true}. Times are printed, never asserted beyond generous bounds against hanging.
@@ -37,6 +38,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class MobilityLabIT {
     private static final String HOA = "2001:db8:1::10";
     private static final String KEY = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
+    /** The home host's address on the home link: a key for it, but the host answers for it. */
+    private static final String TAKEN = "2001:db8:1::99";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     /** Kept after the run: the nodes' logs and outputs are there. */
@@ -60,6 +63,8 @@ class MobilityLabIT {
         MobilityLab.write(haState.resolve("etc/io.anyhome.homeagent.cfg"), "address=" + MobilityLab.HOME_AGENT,
                 "homeLink=hlink", "keysDirectory=" + haState.resolve("etc/homeagent-keys"));
         MobilityLab.write(haState.resolve("etc/homeagent-keys/mn1.key"), "homeAddress=" + HOA,
+                "identity=mn1@example.net", "spi=256", "algorithm=hmac-sha256-128", "key=" + KEY);
+        MobilityLab.write(haState.resolve("etc/homeagent-keys/taken.key"), "homeAddress=" + TAKEN,
                 "identity=mn1@example.net", "spi=256", "algorithm=hmac-sha256-128", "key=" + KEY);
         homeAgent = startNode("ha", haState);
 
@@ -298,6 +303,118 @@ class MobilityLabIT {
         assertThat(field(baFields, "seq")).isEqualTo(field(buFields, "seq"));
         assertThat(field(baFields, "cksum_ok")).isEqualTo("True");
         assertThat(field(baFields, "auth_ok")).isEqualTo("True");
+    }
+
+    @Test
+    @Order(7)
+    void givenAHomeAddressAnotherNodeUsesOnTheHomeLink_whenItsFirstRegistrationArrives_thenStatus134()
+            throws Exception {
+        String coa = lab.exec("mn", "ip", "-6", "-o", "addr", "show", "dev", "wwan0", "scope", "global")
+                .replaceAll("(?s).*inet6 ([0-9a-f:]+)/64.*", "$1").strip();
+        long now = System.currentTimeMillis() / 1000 + 2_208_988_800L;
+
+        String answer = exchange(TAKEN, coa, 7, KEY, now << 32);
+
+        System.out.printf("MobilityLabIT: first registration of %s, which the home host uses: %s%n", TAKEN,
+                field(answer, "status"));
+        assertThat(field(answer, "status")).as("duplicate address detection failed: %s", answer).isEqualTo("134");
+        assertThat(bindingOf(TAKEN)).as("nothing bound").isNull();
+        assertThat(lab.exec("ha", "ip", "-6", "neigh", "show", "proxy")).doesNotContain(TAKEN);
+        JsonObject stats = json(haState, "ha:stats", "--json").getAsJsonObject();
+        assertThat(stats.getAsJsonObject("bindingUpdatesRefusedByStatus").get("134").getAsLong()).isPositive();
+    }
+
+    @Test
+    @Order(8)
+    void givenA1kHzFlowToTheHomeAddress_whenTheMobileNodeArrivesHomeAndLeavesAgain_thenItDeregistersGoesDirectAndRegistersAgain()
+            throws Exception {
+        await("registered").atMost(PATIENCE).ignoreExceptions().until(() -> bindingOf(HOA), b -> b != null);
+        Path out = Files.createDirectories(scratch.resolve("home"));
+
+        // arriving home with the flow running
+        Process receiver = lab.start("mn", out.resolve("arrive.json"), "python3", probeScript(), "receive", "5997",
+                "19", HOA);
+        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(1)).until(() -> true);
+        Process sender = lab.start("cn", out.resolve("arrive-sent.json"), "python3", probeScript(), "send", HOA,
+                "5997", "16");
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
+        long linkUp = System.nanoTime();
+        lab.linkUp("eth2");
+        await("the home agent's binding gone").atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions().until(() -> json(haState, "ha:bc", "--json").getAsJsonArray().isEmpty());
+        long deregistered = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - linkUp);
+        JsonObject status = await("at home").atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> json(mnState, "mip:status", "--json").getAsJsonObject(),
+                        st -> st.get("atHome").getAsBoolean());
+        long atHome = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - linkUp);
+        assertThat(string(status, "homeLink")).isEqualTo("eth2");
+        assertThat(json(mnState, "mip:bul", "--json").toString()).contains("\"state\":\"AT_HOME\"")
+                .contains("\"uplink\":\"eth2\"");
+        assertThat(ctl(mnState, "mip:bul")).contains("AT_HOME");
+
+        // the traffic takes the home link: the home agent resolves the home address there and proxies
+        // it no more, the mobile node proxies it on eth2, and eth2 receives the flow
+        await("the home agent no longer proxies the home address").atMost(PATIENCE).ignoreExceptions()
+                .untilAsserted(() -> {
+                    assertThat(lab.exec("ha", "ip", "-6", "neigh", "show", "proxy")).doesNotContain(HOA);
+                    assertThat(lab.exec("ha", "ip", "-6", "route", "show", HOA)).doesNotContain("ha0");
+                    assertThat(lab.exec("ha", "ip", "-6", "neigh", "show", HOA, "dev", "hlink")).contains("lladdr");
+                });
+        assertThat(lab.exec("mn", "ip", "-6", "neigh", "show", "proxy", "dev", "eth2")).contains(HOA);
+        long toMobileNodes = json(haState, "ha:stats", "--json").getAsJsonObject().get("packetsToMobileNodes")
+                .getAsLong();
+        long rxBefore = rxPackets("eth2");
+        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
+        long rxDelta = rxPackets("eth2") - rxBefore;
+        long tunnelled = json(haState, "ha:stats", "--json").getAsJsonObject().get("packetsToMobileNodes")
+                .getAsLong() - toMobileNodes;
+        assertThat(rxDelta).as("eth2 receives the 1 kHz flow").isGreaterThan(500);
+        assertThat(tunnelled).as("the home agent tunnels nothing").isLessThan(10);
+        assertThat(lab.exec("cn", "ping", "-6", "-c", "3", "-i", "0.2", "-W", "1", HOA))
+                .as("both directions over the home link").contains("3 received");
+        assertThat(sender.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(receiver.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        JsonObject arrive = JsonParser.parseString(Files.readString(out.resolve("arrive.json"))).getAsJsonObject();
+        int sentArriving = JsonParser.parseString(Files.readString(out.resolve("arrive-sent.json"))).getAsJsonObject()
+                .get("sent").getAsInt();
+
+        // leaving home: the home link goes down, a care-of address is registered, the flow resumes
+        receiver = lab.start("mn", out.resolve("leave.json"), "python3", probeScript(), "receive", "5996", "19", HOA);
+        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(1)).until(() -> true);
+        sender = lab.start("cn", out.resolve("leave-sent.json"), "python3", probeScript(), "send", HOA, "5996", "16");
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
+        long linkDown = System.nanoTime();
+        lab.linkDown("eth2");
+        JsonObject binding = await("registered again away from home").atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> bindingOf(HOA), b -> b != null);
+        long registered = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - linkDown);
+        assertThat(string(binding, "careOfAddress")).doesNotStartWith("2001:db8:1:");
+        assertThat(json(mnState, "mip:status", "--json").getAsJsonObject().get("atHome").getAsBoolean()).isFalse();
+        assertThat(lab.exec("mn", "ip", "-6", "neigh", "show", "proxy")).doesNotContain(HOA);
+        await("the home agent proxies the home address again").atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
+                assertThat(lab.exec("ha", "ip", "-6", "neigh", "show", "proxy")).contains(HOA));
+        assertThat(sender.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(receiver.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        JsonObject leave = JsonParser.parseString(Files.readString(out.resolve("leave.json"))).getAsJsonObject();
+        int sentLeaving = JsonParser.parseString(Files.readString(out.resolve("leave-sent.json"))).getAsJsonObject()
+                .get("sent").getAsInt();
+
+        System.out.printf("MobilityLabIT: returning home: link up to deregistered %d ms, to at home %d ms;"
+                + " 1 kHz probe: %s (sent %d)%n", deregistered, atHome, arrive, sentArriving);
+        System.out.printf("MobilityLabIT: leaving home: link down to a care-of address registered %d ms;"
+                + " 1 kHz probe: %s (sent %d)%n", registered, leave, sentLeaving);
+        for (JsonObject probe : List.of(arrive, leave)) {
+            assertThat(probe.get("lastSequence").getAsInt()).as("the flow continues to the end: %s", probe)
+                    .isGreaterThan((probe == arrive ? sentArriving : sentLeaving) - 200);
+        }
+    }
+
+    /** Packets the mobile node's interface received so far. */
+    private long rxPackets(String device) throws Exception {
+        JsonArray links = JsonParser.parseString(lab.exec("mn", "ip", "-s", "-j", "link", "show", "dev", device))
+                .getAsJsonArray();
+        return links.get(0).getAsJsonObject().getAsJsonObject("stats64").getAsJsonObject("rx").get("packets")
+                .getAsLong();
     }
 
     private String scapy(String mode, String hex, String coa) throws Exception {

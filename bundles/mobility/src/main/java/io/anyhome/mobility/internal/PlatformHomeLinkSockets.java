@@ -1,0 +1,139 @@
+package io.anyhome.mobility.internal;
+
+import io.anyhome.api.Registration;
+import io.anyhome.api.platform.Icmpv6Endpoint;
+import io.anyhome.api.platform.Icmpv6Options;
+import io.anyhome.api.platform.LinkEvent;
+import io.anyhome.api.platform.NetworkListener;
+import io.anyhome.api.platform.Platform;
+import io.anyhome.api.platform.PlatformException;
+import io.anyhome.api.platform.RawIpv6Endpoint;
+import io.anyhome.api.platform.RawIpv6Options;
+import io.anyhome.packet.icmp6.Icmpv6Type;
+import io.anyhome.packet.mh.MobilityHeader;
+import java.net.Inet6Address;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * The {@link HomeLink.Sockets} of one uplink on a real {@link Platform}: a raw socket for whole
+ * packets and one for next header 135, both bound to the uplink, an ICMPv6 socket receiving
+ * Neighbour Solicitations there, the proxy neighbour entry for the home address on the uplink,
+ * and a monitor that keeps the uplink's link-layer address. Opened by {@link MobilityComponent}.
+ */
+final class PlatformHomeLinkSockets implements HomeLink.Sockets {
+    private static final Logger LOG = Logger.getLogger(PlatformHomeLinkSockets.class.getName());
+
+    private final Platform platform;
+    private final int index;
+    private final Inet6Address homeAddress;
+    private final RawIpv6Endpoint packets;
+    private final RawIpv6Endpoint mobility;
+    private final Icmpv6Endpoint neighbours;
+    private final Registration monitor;
+    private volatile byte[] linkLayerAddress;
+
+    private PlatformHomeLinkSockets(Platform platform, int index, Inet6Address homeAddress, RawIpv6Endpoint packets,
+            RawIpv6Endpoint mobility, Icmpv6Endpoint neighbours, Registration monitor) {
+        this.platform = platform;
+        this.index = index;
+        this.homeAddress = homeAddress;
+        this.packets = packets;
+        this.mobility = mobility;
+        this.neighbours = neighbours;
+        this.monitor = monitor;
+    }
+
+    /**
+     * @param platform the platform
+     * @param uplink the uplink on the home link
+     * @param homeAddress the home address
+     * @return the open sockets, the proxy entry added
+     * @throws PlatformException if something cannot be opened or added (what was opened is closed)
+     */
+    static PlatformHomeLinkSockets open(Platform platform, String uplink, Inet6Address homeAddress)
+            throws PlatformException {
+        int index = platform.interfaceIndex(uplink);
+        RawIpv6Endpoint packets = null;
+        RawIpv6Endpoint mobility = null;
+        Icmpv6Endpoint neighbours = null;
+        try {
+            packets = platform.openRawIpv6(new RawIpv6Options(RawIpv6Options.HEADER_INCLUDED,
+                    RawIpv6Options.CHECKSUM_OFF, null, uplink, 0));
+            mobility = platform.openRawIpv6(new RawIpv6Options(MobilityHeader.NEXT_HEADER, RawIpv6Options.CHECKSUM_OFF,
+                    null, uplink, 0));
+            neighbours = platform.openIcmpv6(new Icmpv6Options(Set.of(Icmpv6Type.NEIGHBOR_SOLICITATION.number()), null,
+                    uplink, 0));
+            platform.addProxyNeighbour(index, homeAddress);
+            PlatformHomeLinkSockets[] self = new PlatformHomeLinkSockets[1];
+            Registration monitor = platform.monitor(new NetworkListener() {
+                @Override
+                public void link(LinkEvent e) {
+                    PlatformHomeLinkSockets s = self[0];
+                    if (s != null && e.index() == index && !e.linkLayerAddress().isEmpty()) {
+                        s.linkLayerAddress = HexFormat.ofDelimiter(":").parseHex(e.linkLayerAddress());
+                    }
+                }
+            });
+            PlatformHomeLinkSockets s = new PlatformHomeLinkSockets(platform, index, homeAddress, packets, mobility,
+                    neighbours, monitor);
+            self[0] = s;
+            return s;
+        } catch (PlatformException | RuntimeException e) {
+            for (AutoCloseable c : new AutoCloseable[] {packets, mobility, neighbours}) {
+                if (c != null) {
+                    try {
+                        c.close();
+                    } catch (Exception ignored) {
+                        // closing what was opened; the first failure is the one reported
+                    }
+                }
+            }
+            try {
+                platform.removeProxyNeighbour(index, homeAddress);
+            } catch (PlatformException ignored) {
+                // not added
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public RawIpv6Endpoint packets() {
+        return packets;
+    }
+
+    @Override
+    public RawIpv6Endpoint mobility() {
+        return mobility;
+    }
+
+    @Override
+    public Icmpv6Endpoint neighbours() {
+        return neighbours;
+    }
+
+    @Override
+    public int index() {
+        return index;
+    }
+
+    @Override
+    public byte[] linkLayerAddress() {
+        return linkLayerAddress;
+    }
+
+    @Override
+    public void close() {
+        try {
+            platform.removeProxyNeighbour(index, homeAddress);
+        } catch (PlatformException e) {
+            LOG.warning("removing the proxy entry for the home address: " + e.getMessage());
+        }
+        monitor.close();
+        neighbours.close();
+        mobility.close();
+        packets.close();
+    }
+}
