@@ -14,6 +14,7 @@ import io.anyhome.packet.mh.MobilityHeader;
 import java.net.Inet6Address;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
 /**
@@ -32,10 +33,12 @@ final class PlatformHomeLinkSockets implements HomeLink.Sockets {
     private final RawIpv6Endpoint mobility;
     private final Icmpv6Endpoint neighbours;
     private final Registration monitor;
-    private volatile byte[] linkLayerAddress;
+    /** The uplink's link-layer address, from the monitor's dump and later link events. */
+    private final AtomicReference<byte[]> linkLayerAddress;
 
     private PlatformHomeLinkSockets(Platform platform, int index, Inet6Address homeAddress, RawIpv6Endpoint packets,
-            RawIpv6Endpoint mobility, Icmpv6Endpoint neighbours, Registration monitor) {
+            RawIpv6Endpoint mobility, Icmpv6Endpoint neighbours, Registration monitor,
+            AtomicReference<byte[]> linkLayerAddress) {
         this.platform = platform;
         this.index = index;
         this.homeAddress = homeAddress;
@@ -43,6 +46,7 @@ final class PlatformHomeLinkSockets implements HomeLink.Sockets {
         this.mobility = mobility;
         this.neighbours = neighbours;
         this.monitor = monitor;
+        this.linkLayerAddress = linkLayerAddress;
     }
 
     /**
@@ -66,20 +70,18 @@ final class PlatformHomeLinkSockets implements HomeLink.Sockets {
             neighbours = platform.openIcmpv6(new Icmpv6Options(Set.of(Icmpv6Type.NEIGHBOR_SOLICITATION.number()), null,
                     uplink, 0));
             platform.addProxyNeighbour(index, homeAddress);
-            PlatformHomeLinkSockets[] self = new PlatformHomeLinkSockets[1];
+            // kept from the monitor's first dump on: a Neighbour Advertisement without the target
+            // link-layer address is ignored by a neighbour resolving the home address (RFC 4861 §7.2.5)
+            AtomicReference<byte[]> mac = new AtomicReference<>();
             Registration monitor = platform.monitor(new NetworkListener() {
                 @Override
                 public void link(LinkEvent e) {
-                    PlatformHomeLinkSockets s = self[0];
-                    if (s != null && e.index() == index && !e.linkLayerAddress().isEmpty()) {
-                        s.linkLayerAddress = HexFormat.ofDelimiter(":").parseHex(e.linkLayerAddress());
+                    if (e.index() == index && !e.linkLayerAddress().isEmpty()) {
+                        mac.set(HexFormat.ofDelimiter(":").parseHex(e.linkLayerAddress()));
                     }
                 }
             });
-            PlatformHomeLinkSockets s = new PlatformHomeLinkSockets(platform, index, homeAddress, packets, mobility,
-                    neighbours, monitor);
-            self[0] = s;
-            return s;
+            return new PlatformHomeLinkSockets(platform, index, homeAddress, packets, mobility, neighbours, monitor, mac);
         } catch (PlatformException | RuntimeException e) {
             for (AutoCloseable c : new AutoCloseable[] {packets, mobility, neighbours}) {
                 if (c != null) {
@@ -121,7 +123,7 @@ final class PlatformHomeLinkSockets implements HomeLink.Sockets {
 
     @Override
     public byte[] linkLayerAddress() {
-        return linkLayerAddress;
+        return linkLayerAddress.get();
     }
 
     @Override
