@@ -107,7 +107,8 @@ final class HomeLinkSignalling implements Runnable, AutoCloseable {
                 endpoint.send(out, to);
             } catch (PlatformException e) {
                 counters.dropped(HomeAgentCounters.DEVICE);
-                LOG.log(Level.FINE, "answer on the home link to " + to + " not sent", e);
+                // the node stays away until its next Binding Update: worth seeing
+                LOG.warning("answer on the home link to " + to.getHostAddress() + " not sent: " + e.getMessage());
             }
         });
     }

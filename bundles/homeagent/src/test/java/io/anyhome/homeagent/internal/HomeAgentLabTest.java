@@ -7,12 +7,16 @@ import static io.anyhome.homeagent.internal.MobileNodeMessages.v6;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.anyhome.api.AddressText;
 import io.anyhome.api.IpPrefix;
-import io.anyhome.api.platform.Platform;
+import io.anyhome.api.platform.RawIpv6Endpoint;
+import io.anyhome.api.platform.RawIpv6Options;
+import io.anyhome.api.platform.ReceiveMetadata;
 import io.anyhome.packet.ip.AddressFields;
 import io.anyhome.packet.ip.Ipv6Header;
 import io.anyhome.packet.ip.UdpHeader;
 import io.anyhome.packet.mh.BindingAcknowledgement;
+import io.anyhome.packet.mh.MobilityHeader;
 import io.anyhome.platform.linux.internal.LabNamespace;
 import io.anyhome.platform.linux.internal.LinuxPlatforms;
 import java.io.IOException;
@@ -34,8 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The home agent on the real Linux platform in network namespaces: {@code ha} with a home link
  * {@code h0} to {@code home} (a correspondent, 2001:db8:1::20, on the home prefix) and an
  * "internet" link {@code i0} to {@code mn}, where a plain UDP socket plays the mobile node from
- * its care-of address 2001:db8:a::2. Needs root and iproute2; skipped without them except when
- * {@code CI=true}.
+ * its care-of address 2001:db8:a::2; for a node back home, a raw socket in {@code home} plays it
+ * on the home link. Needs root and iproute2; skipped without them except when {@code CI=true}.
  */
 class HomeAgentLabTest {
     private static final Inet6Address CN = v6("2001:db8:1::20");
@@ -48,34 +52,11 @@ class HomeAgentLabTest {
     @Test
     void givenAMobileNodeAway_whenItRegistersTalksAndDeregisters_thenTheHomeAgentRoutesProxiesTunnelsAndWithdraws()
             throws Exception {
-        Files.writeString(keys.resolve("mn1.key"), """
-                homeAddress=2001:db8:1::10
-                identity=mn1@example.com
-                spi=256
-                algorithm=hmac-sha256-128
-                key=00112233445566778899aabbccddeeff0011223344556677
-                """);
         try (LabNamespace ha = LabNamespace.create("haa");
                 LabNamespace home = LabNamespace.create("hah");
                 LabNamespace mn = LabNamespace.create("ham")) {
-            ha.ip("link", "add", "h0", "type", "veth", "peer", "name", "c0", "netns", home.name());
-            ha.ip("link", "add", "i0", "type", "veth", "peer", "name", "m0", "netns", mn.name());
-            ha.ip("addr", "add", "2001:db8:1::1/64", "dev", "h0", "nodad");
-            ha.ip("addr", "add", "2001:db8:a::1/64", "dev", "i0", "nodad");
-            home.ip("addr", "add", "2001:db8:1::20/64", "dev", "c0", "nodad");
-            mn.ip("addr", "add", "2001:db8:a::2/64", "dev", "m0", "nodad");
-            ha.ip("link", "set", "h0", "up");
-            ha.ip("link", "set", "i0", "up");
-            home.ip("link", "set", "c0", "up");
-            mn.ip("link", "set", "m0", "up");
-            mn.ip("-6", "route", "add", "2001:db8:1::/64", "via", "2001:db8:a::1", "dev", "m0");
-
-            HomeAgentConfiguration config = new HomeAgentConfiguration(HA, null, IpPrefix.parse("2001:db8:1::/64"), "h0",
-                    4191, 3600, keys, 7, "ha0", 1452, 10);
-            HomeAgentService service = ha.inside(() -> {
-                Platform platform = LinuxPlatforms.create();
-                return HomeAgentService.start(platform, config, System::currentTimeMillis);
-            });
+            wire(ha, home, mn);
+            HomeAgentService service = start(ha);
             // closed on the namespace's thread: it puts back the namespace's IPv6 settings
             try (AutoCloseable stop = () -> ha.inside(() -> {
                         service.close();
@@ -163,6 +144,97 @@ class HomeAgentLabTest {
             assertThat(ha.inside(() -> java.nio.file.Files.readString(
                     java.nio.file.Path.of("/proc/sys/net/ipv6/conf/h0/proxy_ndp"))).strip()).isEqualTo("0");
         }
+    }
+
+    @Test
+    void givenANodeThatWasHomeBefore_whenItRegistersFromAwayAndComesHomeAgain_thenTheNativeAcknowledgementReachesIt()
+            throws Exception {
+        try (LabNamespace ha = LabNamespace.create("hra");
+                LabNamespace home = LabNamespace.create("hrh");
+                LabNamespace mn = LabNamespace.create("hrm")) {
+            wire(ha, home, mn);
+            String hoa = AddressText.format(HOA);
+            String nodeMac = home.ip("link", "show", "dev", "c0").replaceAll("(?s).*link/ether ([0-9a-f:]{17}).*", "$1");
+            // the first visit home: the home agent's host reaches the home address on the home link
+            home.ip("addr", "add", hoa + "/64", "dev", "c0", "nodad");
+            await().atMost(PATIENCE).until(() -> ha.exec("ping", "-6", "-c", "1", "-W", "1", hoa).exitStatus() == 0);
+            assertThat(ha.ip("-6", "neigh", "show", hoa, "dev", "h0")).contains(nodeMac);
+            home.ip("addr", "del", hoa + "/64", "dev", "c0");
+
+            HomeAgentService service = start(ha);
+            try (AutoCloseable stop = () -> ha.inside(() -> {
+                        service.close();
+                        return null;
+                    });
+                    DatagramSocket client = mn.inside(() -> new DatagramSocket(new InetSocketAddress(COA, 0)))) {
+                // away: registered through a care-of address, the home agent proxies and advertises the home address
+                client.setSoTimeout(2000);
+                MobileNodeMessages.Bu bu = new MobileNodeMessages.Bu(System.currentTimeMillis());
+                assertThat(exchange(client, new InetSocketAddress(HA, 4191), bu.encode()).status().code()).isZero();
+                await().atMost(PATIENCE).untilAsserted(() ->
+                        assertThat(ha.ip("-6", "neigh", "show", "proxy")).contains(hoa + " dev h0 proxy"));
+                // its unsolicited advertisements, a second apart, are out
+                await().pollDelay(Duration.ofMillis((HomeLinkPublisher.ADVERTISEMENTS - 1) * 1000L + 500))
+                        .atMost(Duration.ofSeconds(HomeLinkPublisher.ADVERTISEMENTS + 1)).until(() -> true);
+
+                // home again: the deregistration arrives natively, the acknowledgement goes back on the home link
+                home.ip("addr", "add", hoa + "/64", "dev", "c0", "nodad");
+                try (RawIpv6Endpoint mh = home.inside(() -> LinuxPlatforms.create().openRawIpv6(new RawIpv6Options(
+                        MobilityHeader.NEXT_HEADER, RawIpv6Options.CHECKSUM_OFF, HOA, "c0", 0)))) {
+                    MobileNodeMessages.Bu dereg = new MobileNodeMessages.Bu(System.currentTimeMillis());
+                    dereg.sequence = 2;
+                    dereg.lifetimeUnits = 0;
+                    dereg.careOf = HOA;
+                    mh.send(dereg.encode().position(Ipv6Header.LENGTH), HA);
+
+                    ByteBuffer in = ByteBuffer.allocate(2048);
+                    ReceiveMetadata from = new ReceiveMetadata();
+                    // a neighbour entry of the home agent that pointed elsewhere would hold it for seconds
+                    await("the acknowledgement on the home link").atMost(Duration.ofSeconds(2))
+                            .pollInterval(Duration.ofMillis(20)).until(() -> mh.tryReceive(in.clear(), from) > 0);
+                    in.flip();
+                    BindingAcknowledgement ba = (BindingAcknowledgement) MobilityHeader.decode(in, 0);
+                    assertThat(ba.status().code()).isZero();
+                    assertThat(ba.sequence()).isEqualTo(2);
+                    assertThat(from.sourceAddress()).isEqualTo(HA);
+                }
+                assertThat(service.bindingCache()).isEmpty();
+                assertThat(ha.ip("-6", "neigh", "show", hoa, "dev", "h0")).contains(nodeMac);
+            }
+        }
+    }
+
+    /**
+     * Links {@code ha} to {@code home} (the home link, h0–c0, with a correspondent 2001:db8:1::20)
+     * and to {@code mn} (i0–m0, the mobile node's care-of address 2001:db8:a::2), and writes the
+     * node's key.
+     */
+    private void wire(LabNamespace ha, LabNamespace home, LabNamespace mn) throws IOException {
+        Files.writeString(keys.resolve("mn1.key"), """
+                homeAddress=2001:db8:1::10
+                identity=mn1@example.com
+                spi=256
+                algorithm=hmac-sha256-128
+                key=00112233445566778899aabbccddeeff0011223344556677
+                """);
+        ha.ip("link", "add", "h0", "type", "veth", "peer", "name", "c0", "netns", home.name());
+        ha.ip("link", "add", "i0", "type", "veth", "peer", "name", "m0", "netns", mn.name());
+        ha.ip("addr", "add", "2001:db8:1::1/64", "dev", "h0", "nodad");
+        ha.ip("addr", "add", "2001:db8:a::1/64", "dev", "i0", "nodad");
+        home.ip("addr", "add", "2001:db8:1::20/64", "dev", "c0", "nodad");
+        mn.ip("addr", "add", "2001:db8:a::2/64", "dev", "m0", "nodad");
+        ha.ip("link", "set", "h0", "up");
+        ha.ip("link", "set", "i0", "up");
+        home.ip("link", "set", "c0", "up");
+        mn.ip("link", "set", "m0", "up");
+        mn.ip("-6", "route", "add", "2001:db8:1::/64", "via", "2001:db8:a::1", "dev", "m0");
+    }
+
+    /** Starts the home agent in {@code ha} with h0 as its home link. */
+    private HomeAgentService start(LabNamespace ha) throws Exception {
+        HomeAgentConfiguration config = new HomeAgentConfiguration(HA, null, IpPrefix.parse("2001:db8:1::/64"), "h0",
+                4191, 3600, keys, 7, "ha0", 1452, 10);
+        return ha.inside(() -> HomeAgentService.start(LinuxPlatforms.create(), config, System::currentTimeMillis));
     }
 
     private static BindingAcknowledgement exchange(DatagramSocket client, InetSocketAddress to, ByteBuffer bu)

@@ -52,8 +52,9 @@ import java.util.logging.Logger;
  *     the home agent's IPv4 address (RFC 5555); a NAT the home agent reports is kept open by
  *     {@link NatTraversal}.</li>
  * <li>Returning home (RFC 6275 §11.5.5): when an uplink is on the home link (its Router
- *     Advertisements announce the home prefix, or its address is on it: {@link HomeLinkDetection}),
- *     the node opens the {@link HomeLink} there and deregisters natively from the home address,
+ *     Advertisements announce the home prefix, or its address is on it: {@link HomeLinkDetection};
+ *     asked after every movement and whenever an uplink comes up, since a short loss of carrier
+ *     brings no movement), the node opens the {@link HomeLink} there and deregisters natively from the home address,
  *     whatever the switch decided before. Until the acknowledgement the tunnels carry the traffic;
  *     after it every tunnel path hands its packets to the home link, so the traffic stays direct
  *     while the switch has not chosen the home uplink yet (a policy's hold-down). No care-of
@@ -240,7 +241,7 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
     /**
      * Goes home through an uplink whose advertised prefixes include the home prefix; leaves the
      * home link when it advertises other prefixes only, or its address on the home prefix went
-     * and nothing is advertised any more.
+     * and nothing is advertised any more. Asked after a movement, and when an uplink comes up.
      */
     private void checkHome(String uplink, boolean homeAddressGone) {
         List<io.anyhome.api.IpPrefix> prefixes = services.onLinkPrefixes(uplink);
@@ -389,6 +390,9 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
         if (path != null) {
             path.uplinkUp();
         }
+        // movement detection keeps an uplink's prefixes across a short loss of carrier and then
+        // reports no movement: an uplink that comes back on the home link is home again
+        timers.schedule(0, () -> checkHome(uplink, false));
     }
 
     @Override

@@ -153,6 +153,43 @@ class ReturningHomeTest {
     }
 
     @Test
+    void givenAtHome_whenTheHomeUplinkLosesCarrierAndComesBackWithoutAMovement_thenTheNodeDeregistersFromHomeAgain()
+            throws Exception {
+        arrive();
+        acknowledge(0);
+        node.uplinkDown("eth1", timers.epochMillis(), "carrier lost");
+        timers.advance(4_000);
+        FakeSockets before = services.sockets;
+
+        // movement detection kept the home prefix across the short loss of carrier: only the uplink event comes
+        node.uplinkUp("eth1", timers.epochMillis());
+        timers.advance(1);
+
+        assertThat(services.homeLinkOpened).containsExactly("eth1", "eth1");
+        assertThat(services.sockets).isNotSameAs(before);
+        assertThat(services.sockets.packets.sent).singleElement().satisfies(bu -> {
+            assertThat(bu.to()).isEqualTo(HA);
+            BindingUpdate decoded = (BindingUpdate) MobilityHeader.decode(ByteBuffer.wrap(bu.bytes()),
+                    Ipv6Header.LENGTH);
+            assertThat(decoded.lifetimeUnits()).as("a deregistration").isZero();
+        });
+        acknowledge(0);
+        assertThat(node.status().atHome).isTrue();
+        assertThat(node.status().homeLink).isEqualTo("eth1");
+    }
+
+    @Test
+    void givenAnUplinkAwayFromHome_whenItComesUp_thenTheNodeStaysAway() {
+        services.prefixes = List.of(IpPrefix.parse("2001:db8:c::/64"));
+
+        node.uplinkUp("eth0", timers.epochMillis());
+        timers.advance(1);
+
+        assertThat(services.homeLinkOpened).isEmpty();
+        assertThat(node.status().homeLink).isNull();
+    }
+
+    @Test
     void givenAtHome_whenTheSwitchThatChoseTheHomeUplinkChoosesAnother_thenTheNodeLeavesHome() throws Exception {
         node.decisionChanged(null, Decision.useUplink("wlan0", "before"), timers.epochMillis());
         arrive();

@@ -326,7 +326,7 @@ class MobilityLabIT {
 
     @Test
     @Order(8)
-    void givenA1kHzFlowToTheHomeAddress_whenTheMobileNodeArrivesHomeAndLeavesAgain_thenItDeregistersGoesDirectAndRegistersAgain()
+    void givenA1kHzFlowToTheHomeAddress_whenTheMobileNodeArrivesHomeLeavesAndComesBack_thenItDeregistersGoesDirectAndRegistersEachTime()
             throws Exception {
         await("registered").atMost(PATIENCE).ignoreExceptions().until(() -> bindingOf(HOA), b -> b != null);
         Path out = Files.createDirectories(scratch.resolve("home"));
@@ -407,6 +407,27 @@ class MobilityLabIT {
             assertThat(probe.get("lastSequence").getAsInt()).as("the flow continues to the end: %s", probe)
                     .isGreaterThan((probe == arrive ? sentArriving : sentLeaving) - 200);
         }
+
+        // home again: the home agent knew the home address on the home link from the first visit
+        // and advertised it as its own while the node was away
+        long linkUpAgain = System.nanoTime();
+        lab.linkUp("eth2");
+        await("at home again").atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> json(mnState, "mip:status", "--json").getAsJsonObject(),
+                        st -> st.get("atHome").getAsBoolean());
+        long atHomeAgain = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - linkUpAgain);
+        assertThat(bindingOf(HOA)).as("deregistered again").isNull();
+        assertThat(lab.exec("cn", "ping", "-6", "-c", "3", "-i", "0.2", "-W", "1", HOA))
+                .as("both directions over the home link again").contains("3 received");
+        long linkDownAgain = System.nanoTime();
+        lab.linkDown("eth2");
+        JsonObject away = await("registered again after the second visit").atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> bindingOf(HOA), b -> b != null);
+        long registeredAgain = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - linkDownAgain);
+        System.out.printf("MobilityLabIT: second visit: link up to at home %d ms; link down to a care-of address"
+                + " registered %d ms%n", atHomeAgain, registeredAgain);
+        assertThat(string(away, "careOfAddress")).doesNotStartWith("2001:db8:1:");
+        assertThat(atHomeAgain).as("the second arrival takes no longer than a first one").isLessThan(10_000);
     }
 
     /** Packets the mobile node's interface received so far. */

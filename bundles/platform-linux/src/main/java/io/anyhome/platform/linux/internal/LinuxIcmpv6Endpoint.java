@@ -15,7 +15,8 @@ import jnr.ffi.Pointer;
  * arrival interface and hop limit (a Router Advertisement is only valid with hop limit 255,
  * RFC 4861 §6.1.2), and sends with a per-message outgoing interface ({@code IPV6_PKTINFO}) and hop
  * limit ({@code IPV6_HOPLIMIT}) as ancillary data, so one socket serves every interface. The
- * kernel computes the checksum. Opened by {@link LinuxSockets#openIcmpv6}. Threads: see
+ * kernel computes the checksum. Messages sent to a multicast group are not looped back to this
+ * node's own stack ({@code IPV6_MULTICAST_LOOP} 0). Opened by {@link LinuxSockets#openIcmpv6}. Threads: see
  * {@link SocketEndpoint}.
  */
 final class LinuxIcmpv6Endpoint extends SocketEndpoint implements Icmpv6Endpoint {
@@ -53,6 +54,12 @@ final class LinuxIcmpv6Endpoint extends SocketEndpoint implements Icmpv6Endpoint
             }
             setup.set(Native.IPPROTO_IPV6, Native.IPV6_RECVPKTINFO, "IPV6_RECVPKTINFO", 1);
             setup.set(Native.IPPROTO_IPV6, Native.IPV6_RECVHOPLIMIT, "IPV6_RECVHOPLIMIT", 1);
+            // What anyhome sends to a group is for the other nodes on the link. Looped back, a
+            // home agent's unsolicited Neighbour Advertisement for a home address it proxies (its
+            // own link-layer address, override) would replace its kernel's entry for that address
+            // (RFC 4861 §7.2.5; Linux skips its own proxy advertisements only with the "all"
+            // proxy_ndp), and its answers to the node once home would go to itself.
+            setup.set(Native.IPPROTO_IPV6, Native.IPV6_MULTICAST_LOOP, "IPV6_MULTICAST_LOOP", 0);
             setup.device(options.device());
             setup.mark(options.mark());
             if (options.bindAddress() != null) {

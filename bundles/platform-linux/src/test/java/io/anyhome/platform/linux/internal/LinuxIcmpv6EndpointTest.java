@@ -12,15 +12,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** ICMPv6 endpoints: type filter, Router Advertisements from radvd, a Router Solicitation answered. */
+/**
+ * ICMPv6 endpoints: type filter, Router Advertisements from radvd, a Router Solicitation answered,
+ * multicast not looped back to the sender's own stack.
+ */
 class LinuxIcmpv6EndpointTest {
     private static final int RS = 133;
     private static final int RA = 134;
+    private static final int NA = 136;
     private static final int ECHO_REQUEST = 128;
     private static final InetAddress ALL_ROUTERS = SocketLab.address("ff02::2");
     private static final InetAddress ALL_NODES = SocketLab.address("ff02::1");
@@ -122,6 +127,40 @@ class LinuxIcmpv6EndpointTest {
                 }
             }
         }
+    }
+
+    @Test
+    void givenANeighbourEntry_whenTheNodeAdvertisesThatAddressWithItsOwnLinkLayerAddressToAllNodes_thenItsOwnEntryStays()
+            throws Exception {
+        try (SocketLab lab = SocketLab.create("icmpna")) {
+            LinuxSockets sockets = new LinuxSockets();
+            String proxied = "2001:db8:1::10";
+            String peerMac = mac(lab.b, "b0");
+            String ownMac = mac(lab.a, "a0");
+            // the node reached the address at the peer before (a home agent that saw the mobile node at home)
+            lab.a.ip("-6", "neigh", "replace", proxied, "lladdr", peerMac, "dev", "a0", "nud", "stale");
+            try (LinuxIcmpv6Endpoint advertiser = lab.a.inside(() -> sockets.openIcmpv6(new Icmpv6Options(Set.of(), null, "a0", 0)));
+                    LinuxIcmpv6Endpoint peer = lab.b.inside(() -> sockets.openIcmpv6(new Icmpv6Options(Set.of(NA), null, null, 0)))) {
+                ByteBuffer na = ByteBuffer.allocate(32);
+                na.put((byte) NA).put((byte) 0).putShort((short) 0).put((byte) 0x20).put(new byte[3]); // override
+                na.put(SocketLab.address(proxied).getAddress());
+                na.put((byte) 2).put((byte) 1).put(HexFormat.ofDelimiter(":").parseHex(ownMac)); // target link-layer address
+                na.flip();
+
+                advertiser.send(na, ALL_NODES, SocketLab.index(lab.a, "a0"), 255);
+
+                ByteBuffer in = ByteBuffer.allocate(1500);
+                ReceiveMetadata meta = new ReceiveMetadata();
+                assertThat(peer.receive(in, meta, 5000)).as("the advertisement left for the link").isEqualTo(32);
+                // not looped back: the node's own stack would take its own address for the proxied one
+                await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> lab.a.ip("-6", "neigh", "show", proxied, "dev", "a0").contains(peerMac));
+            }
+        }
+    }
+
+    private static String mac(LabNamespace ns, String device) {
+        return ns.ip("link", "show", "dev", device).replaceAll("(?s).*link/ether ([0-9a-f:]{17}).*", "$1");
     }
 
     private Process startRadvd(LabNamespace ns, String device) throws Exception {
