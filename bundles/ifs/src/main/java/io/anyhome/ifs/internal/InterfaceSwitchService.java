@@ -230,8 +230,20 @@ public final class InterfaceSwitchService implements InterfaceSwitch, UplinkList
         return out;
     }
 
+    /**
+     * Adds a listener and tells it the care-of addresses usable now: addresses announced before it
+     * came (a node's start, a mobility bundle restarted) would otherwise never reach it.
+     */
     void addMovementListener(MovementListener l) {
         movementListeners.add(l);
+        long now = clock.getAsLong();
+        careOfAddresses().forEach((uplink, coa) -> {
+            try {
+                l.careOfAddressUp(uplink, coa, now);
+            } catch (RuntimeException e) {
+                reports.problem("a movement listener failed", e);
+            }
+        });
     }
 
     void removeMovementListener(MovementListener l) {

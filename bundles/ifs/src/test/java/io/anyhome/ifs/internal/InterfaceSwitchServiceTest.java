@@ -2,12 +2,17 @@ package io.anyhome.ifs.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import io.anyhome.api.AddressText;
 import io.anyhome.api.AnyhomeException;
+import io.anyhome.api.IpPrefix;
+import io.anyhome.api.ifs.AccessLinkDTO;
 import io.anyhome.api.ifs.Decision;
 import io.anyhome.api.ifs.FlowRule;
 import io.anyhome.api.ifs.HandoverDTO;
 import io.anyhome.api.ifs.InterfaceSelectionPolicy;
+import io.anyhome.api.ifs.MovementListener;
 import io.anyhome.api.ifs.UplinkSnapshot;
 import io.anyhome.api.nic.NicClaimException;
 import io.anyhome.api.nic.NicDTO;
@@ -16,7 +21,12 @@ import io.anyhome.api.nic.NicHandle;
 import io.anyhome.api.nic.NicRegistry;
 import io.anyhome.api.nic.NicState;
 import io.anyhome.ifs.internal.flow.CountingPath;
+import io.anyhome.platform.sim.RaConfig;
+import io.anyhome.platform.sim.SimNetwork;
+import io.anyhome.platform.sim.SimPlatform;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +73,40 @@ class InterfaceSwitchServiceTest {
         b.put(new byte[] {0x20, 0x01, 0x0d, (byte) 0xb8, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1});
         b.putShort((short) 40000).putShort((short) 443).put(new byte[16]);
         return b.flip();
+    }
+
+    @Test
+    void givenACareOfAddressAlreadyUsable_whenAMovementListenerArrives_thenItIsToldAtOnce() throws Exception {
+        SimNetwork net = new SimNetwork(3);
+        net.router("ar").attach(net.link("lan"), RaConfig.of(
+                IpPrefix.parse("2001:db8:c::/64")));
+        SimPlatform mn = net.node("mn");
+        mn.addInterface("eth0", net.link("lan"));
+        sw.watch(mn);
+        net.clock().advance(Duration.ofSeconds(5)); // advertisement, SLAAC and DAD
+        await().atMost(Duration.ofSeconds(10)).until(() -> sw.accessLinks().stream()
+                .anyMatch(l -> AccessLinkDTO.COA_USABLE.equals(l.careOfAddressState)));
+        List<String> told = new CopyOnWriteArrayList<>();
+
+        sw.addMovementListener(new MovementListener() {
+            @Override
+            public void careOfAddressUp(String uplink, InetAddress careOfAddress, long atMillis) {
+                told.add(uplink + " " + AddressText.format(careOfAddress));
+            }
+
+            @Override
+            public void careOfAddressDown(String uplink, InetAddress careOfAddress, long atMillis,
+                    String cause) {
+                told.add("down " + uplink);
+            }
+
+            @Override
+            public void movementDetected(String uplink, String cause, long atMillis) {
+                told.add("movement " + uplink);
+            }
+        });
+
+        assertThat(told).singleElement().asString().startsWith("eth0 2001:db8:c:");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.anyhome.api.path.Encapsulation;
 import io.anyhome.api.path.Path;
 import io.anyhome.api.path.PathDTO;
 import io.anyhome.api.path.PathState;
+import io.anyhome.api.platform.Endpoint;
 import io.anyhome.api.platform.Icmpv6Endpoint;
 import io.anyhome.api.platform.PlatformException;
 import io.anyhome.api.platform.RawIpv6Endpoint;
@@ -24,6 +25,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 
 /**
  * The mobile node at home (RFC 6275 §11.5.5): the direct path over the uplink that is on the home
@@ -233,12 +235,17 @@ final class HomeLink implements Path {
 
     /** Answers Neighbour Solicitations for the home address until closed; run on a thread of its own. */
     void neighbourLoop() {
-        ByteBuffer b = ByteBuffer.allocate(1500);
+        receiveUntilClosed(sockets.neighbours(), 1500, this::solicited);
+    }
+
+    /** Receives datagrams from an endpoint and hands each to {@code handler} until this link is closed. */
+    private void receiveUntilClosed(Endpoint endpoint, int capacity, BiConsumer<ByteBuffer, ReceiveMetadata> handler) {
+        ByteBuffer b = ByteBuffer.allocate(capacity);
         ReceiveMetadata m = new ReceiveMetadata();
         while (!closed) {
             b.clear();
             try {
-                sockets.neighbours().receive(b, m);
+                endpoint.receive(b, m);
             } catch (PlatformException e) {
                 if (closed) {
                     return;
@@ -247,7 +254,7 @@ final class HomeLink implements Path {
                 continue;
             }
             b.flip();
-            solicited(b, m);
+            handler.accept(b, m);
         }
     }
 
@@ -268,31 +275,18 @@ final class HomeLink implements Path {
 
     /** Receives Mobility Headers on the uplink until closed; run on a thread of its own. */
     void signallingLoop() {
-        ByteBuffer b = ByteBuffer.allocate(MobilityHeader.MAX_LENGTH);
-        ReceiveMetadata m = new ReceiveMetadata();
-        while (!closed) {
-            b.clear();
-            try {
-                sockets.mobility().receive(b, m);
-            } catch (PlatformException e) {
-                if (closed) {
-                    return;
-                }
-                counters.drop("home-link-receive-error");
-                continue;
-            }
-            b.flip();
+        receiveUntilClosed(sockets.mobility(), MobilityHeader.MAX_LENGTH, (b, m) -> {
             if (!Arrays.equals(m.sourceAddressBytes(), homeAgentBytes)
                     || !Arrays.equals(m.destinationAddressBytes(), homeAddressBytes)) {
                 counters.drop("not-from-home-agent");
-                continue;
+                return;
             }
             try {
                 events.homeSignalling(this, b);
             } catch (RuntimeException e) {
                 counters.drop("malformed");
             }
-        }
+        });
     }
 
     /** Withdraws the proxy entry and closes the sockets; the path is DOWN. */

@@ -1,6 +1,7 @@
 package io.anyhome.itests.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.anyhome.itests.cli.LabNodes.string;
 import static org.awaitility.Awaitility.await;
 
 import com.google.gson.JsonArray;
@@ -36,8 +37,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MobilityLabIT {
-    private static final String HOA = "2001:db8:1::10";
-    private static final String KEY = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
+    private static final String HOA = LabNodes.HOME_ADDRESS;
+    private static final String KEY = LabNodes.KEY;
     /** The home host's address on the home link: a key for it, but the host answers for it. */
     private static final String TAKEN = "2001:db8:1::99";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -46,6 +47,7 @@ class MobilityLabIT {
     private Path scratch;
 
     private MobilityLab lab;
+    private LabNodes nodes;
     private Process homeAgent;
     private Process mobileNode;
     private Path haState;
@@ -57,40 +59,21 @@ class MobilityLabIT {
         scratch = Files.createTempDirectory("anyhome-mobility-lab-");
         System.out.printf("MobilityLabIT: node states and outputs in %s%n", scratch);
         lab = MobilityLab.up("ahm" + ProcessHandle.current().pid() % 1000);
+        nodes = new LabNodes(lab, scratch);
         haState = scratch.resolve("ha");
-        MobilityLab.write(haState.resolve("etc/io.anyhome.node.cfg"), "role=ha", "platform=linux",
-                "homePrefix=2001:db8:1::/64");
-        MobilityLab.write(haState.resolve("etc/io.anyhome.homeagent.cfg"), "address=" + MobilityLab.HOME_AGENT,
-                "homeLink=hlink", "keysDirectory=" + haState.resolve("etc/homeagent-keys"));
-        MobilityLab.write(haState.resolve("etc/homeagent-keys/mn1.key"), "homeAddress=" + HOA,
-                "identity=mn1@example.net", "spi=256", "algorithm=hmac-sha256-128", "key=" + KEY);
-        MobilityLab.write(haState.resolve("etc/homeagent-keys/taken.key"), "homeAddress=" + TAKEN,
-                "identity=mn1@example.net", "spi=256", "algorithm=hmac-sha256-128", "key=" + KEY);
-        homeAgent = startNode("ha", haState);
+        LabNodes.writeHomeAgent(haState);
+        LabNodes.writeNodeKey(haState, "taken", TAKEN);
+        homeAgent = nodes.startNode("ha", haState);
 
         mnState = scratch.resolve("mn");
-        MobilityLab.write(mnState.resolve("etc/io.anyhome.node.cfg"), "role=mn", "platform=linux",
-                "homeAddress=" + HOA, "homePrefix=2001:db8:1::/64");
-        MobilityLab.write(mnState.resolve("etc/io.anyhome.mobility.cfg"), "homeAgent=" + MobilityLab.HOME_AGENT,
-                "identity=mn1@example.net", "spi=256", "algorithm=hmac-sha256-128", "key=" + KEY);
-        // veths look like Ethernet to the system: the lab says which is which
-        MobilityLab.write(mnState.resolve("etc/io.anyhome.nic.wlan-lab.cfg"), "interfaces=wlan*");
-        MobilityLab.write(mnState.resolve("etc/io.anyhome.nic.cellular-lab.cfg"), "interfaces=wwan*");
-        MobilityLab.write(mnState.resolve("etc/io.anyhome.ifs.cfg"), "policy=priority");
+        LabNodes.writeMobileNode(mnState);
         mnStartedAt = System.nanoTime();
-        mobileNode = startNode("mn", mnState);
+        mobileNode = nodes.startNode("mn", mnState);
     }
 
     @AfterAll
     void stopTheLab() throws Exception {
-        for (Process p : new Process[] {mobileNode, homeAgent}) {
-            if (p != null) {
-                p.destroy();
-                if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-            }
-        }
+        LabNodes.stop(mobileNode, homeAgent);
         if (lab != null) {
             lab.close();
         }
@@ -102,10 +85,10 @@ class MobilityLabIT {
         // the first care-of address registers at once; the switch's policy then moves the binding
         // to the preferred uplink (priority: ethernet first) once it has been usable for the hold-down
         await("a binding at the home agent").atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
-                .ignoreExceptions().until(() -> bindingOf(HOA), b -> b != null);
+                .ignoreExceptions().until(() -> nodes.bindingOf(haState, HOA), b -> b != null);
         long first = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - mnStartedAt);
         JsonObject binding = await("the binding over eth0").atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
-                .ignoreExceptions().until(() -> bindingOf(HOA),
+                .ignoreExceptions().until(() -> nodes.bindingOf(haState, HOA),
                         b -> b != null && string(b, "careOfAddress").startsWith("2001:db8:c:"));
         long preferred = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - mnStartedAt);
         System.out.printf("MobilityLabIT: mobile node start to first binding at the home agent: %d ms,"
@@ -118,10 +101,10 @@ class MobilityLabIT {
             assertThat(Files.readString(haState.resolve("log/anyhome.log")))
                     .contains("binding for " + HOA + ": care-of address 2001:db8:c:");
         });
-        JsonObject status = json(mnState, "mip:status", "--json").getAsJsonObject();
+        JsonObject status = nodes.json(mnState, "mip:status", "--json").getAsJsonObject();
         assertThat(status.toString()).contains(HOA);
         await("the switch uses eth0").atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
-                assertThat(string(json(mnState, "ifs:status", "--json").getAsJsonObject(), "defaultUplink"))
+                assertThat(string(nodes.json(mnState, "ifs:status", "--json").getAsJsonObject(), "defaultUplink"))
                         .isEqualTo("eth0"));
     }
 
@@ -141,12 +124,12 @@ class MobilityLabIT {
         await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6)).until(() -> true);
         lab.linkDown("eth0");
         await("traffic moved off eth0").atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
-                assertThat(string(json(mnState, "ifs:status", "--json").getAsJsonObject(), "defaultUplink"))
+                assertThat(string(nodes.json(mnState, "ifs:status", "--json").getAsJsonObject(), "defaultUplink"))
                         .isEqualTo("wlan0"));
         await().pollDelay(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(5)).until(() -> true);
         lab.blackhole("wlan0");
         await("traffic moved off the blackholed wlan0").atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
-                assertThat(string(json(mnState, "ifs:status", "--json").getAsJsonObject(), "defaultUplink"))
+                assertThat(string(nodes.json(mnState, "ifs:status", "--json").getAsJsonObject(), "defaultUplink"))
                         .isEqualTo("wwan0"));
 
         assertThat(client.waitFor(60, TimeUnit.SECONDS)).as("iperf3 client finished").isTrue();
@@ -172,7 +155,7 @@ class MobilityLabIT {
     void givenAPlannedSwitch_whenPinnedToAnotherUplink_thenNoProbePacketIsLost() throws Exception {
         lab.unblackhole();
         await("wlan0 usable again").atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
-                assertThat(json(mnState, "ifs:status", "--json").toString())
+                assertThat(nodes.json(mnState, "ifs:status", "--json").toString())
                         .containsPattern("\"id\":\"wlan0\"[^}]*\"usable\":true"));
         Path out = Files.createDirectories(scratch.resolve("planned"));
         Process receiver = lab.start("mn", out.resolve("probe.json"), "python3", probeScript(), "receive", "5998",
@@ -180,21 +163,21 @@ class MobilityLabIT {
         await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(1)).until(() -> true);
         Process sender = lab.start("cn", out.resolve("sent.json"), "python3", probeScript(), "send", HOA, "5998", "6");
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
-        json(mnState, "ifs:pin", "--json", "all", "wlan0");
+        nodes.json(mnState, "ifs:pin", "--json", "all", "wlan0");
         assertThat(sender.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(receiver.waitFor(30, TimeUnit.SECONDS)).isTrue();
         JsonObject p = JsonParser.parseString(Files.readString(out.resolve("probe.json"))).getAsJsonObject();
         System.out.printf("MobilityLabIT: planned switch to wlan0, 1 kHz UDP probe: %s%n", p);
-        assertThat(string(json(mnState, "ifs:status", "--json").getAsJsonObject(), "defaultUplink")).isEqualTo("wlan0");
+        assertThat(string(nodes.json(mnState, "ifs:status", "--json").getAsJsonObject(), "defaultUplink")).isEqualTo("wlan0");
         assertThat(p.get("lost").getAsInt()).as("probe packets lost in a planned switch").isZero();
-        assertThat(ctl(mnState, "ifs:clear")).contains("cleared");
+        assertThat(nodes.ctl(mnState, "ifs:clear")).contains("cleared");
     }
 
     @Test
     @Order(4)
     void givenForgedBindingUpdates_whenSentToTheHomeAgent_thenTheyAreRefusedAndTheBindingIsUntouched()
             throws Exception {
-        JsonObject before = bindingOf(HOA);
+        JsonObject before = nodes.bindingOf(haState, HOA);
         int sequence = before.get("sequence").getAsInt();
         String coa = lab.exec("mn", "ip", "-6", "-o", "addr", "show", "dev", "wwan0", "scope", "global")
                 .replaceAll("(?s).*inet6 ([0-9a-f:]+)/64.*", "$1").strip();
@@ -211,10 +194,10 @@ class MobilityLabIT {
         assertThat(field(replayed, "status")).as("replayed: timestamp out of tolerance: %s", replayed).isEqualTo("144");
         assertThat(field(someoneElse, "status")).as("another node's home address: not ours to bind: %s", someoneElse)
                 .isIn("129", "144", "146");
-        JsonObject after = bindingOf(HOA);
+        JsonObject after = nodes.bindingOf(haState, HOA);
         assertThat(string(after, "careOfAddress")).isEqualTo(string(before, "careOfAddress"));
         assertThat(after.get("sequence").getAsInt()).isEqualTo(sequence);
-        JsonObject stats = json(haState, "ha:stats", "--json").getAsJsonObject();
+        JsonObject stats = nodes.json(haState, "ha:stats", "--json").getAsJsonObject();
         assertThat(stats.get("authenticationFailures").getAsLong()).isGreaterThanOrEqualTo(2);
     }
 
@@ -244,9 +227,9 @@ class MobilityLabIT {
         homeAgent.destroy();
         assertThat(homeAgent.waitFor(30, TimeUnit.SECONDS)).isTrue();
         long restarted = System.nanoTime();
-        homeAgent = startNode("ha", haState);
+        homeAgent = nodes.startNode("ha", haState);
         await("registered again").atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                .until(() -> bindingOf(HOA), b -> b != null);
+                .until(() -> nodes.bindingOf(haState, HOA), b -> b != null);
         long registered = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restarted);
         await("traffic resumes").atMost(PATIENCE).ignoreExceptions().until(() ->
                 lab.exec("cn", "ping", "-6", "-c", "1", "-W", "1", HOA).contains("1 received"));
@@ -258,14 +241,14 @@ class MobilityLabIT {
     @Order(6)
     void givenOurBindingUpdateAndAcknowledgementOnTheWire_whenScapyDissectsThem_thenEveryFieldAndTheAuthenticatorsAgree()
             throws Exception {
-        await("registered").atMost(PATIENCE).ignoreExceptions().until(() -> bindingOf(HOA), b -> b != null);
+        await("registered").atMost(PATIENCE).ignoreExceptions().until(() -> nodes.bindingOf(haState, HOA), b -> b != null);
         Path capture = scratch.resolve("mip6.pcapng");
         Process tshark = lab.start("ha", scratch.resolve("tshark.out"), "tshark", "-n", "-i", "inet0", "-f",
                 "udp port 4191", "-a", "duration:6", "-w", capture.toString());
         await("tshark capturing").atMost(PATIENCE).until(() -> Files.exists(capture) && Files.size(capture) > 0);
         await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(1)).until(() -> true);
-        String uplink = string(json(mnState, "ifs:status", "--json").getAsJsonObject(), "defaultUplink");
-        ctl(mnState, "mip:register", uplink);
+        String uplink = string(nodes.json(mnState, "ifs:status", "--json").getAsJsonObject(), "defaultUplink");
+        nodes.ctl(mnState, "mip:register", uplink);
         assertThat(tshark.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
         String bu = null;
@@ -285,7 +268,7 @@ class MobilityLabIT {
         }
         assertThat(bu).as("a Binding Update captured at the home agent").isNotNull();
         assertThat(ba).as("its Binding Acknowledgement").isNotNull();
-        String coa = string(bindingOf(HOA), "careOfAddress");
+        String coa = string(nodes.bindingOf(haState, HOA), "careOfAddress");
         String buFields = scapy("bu-dissect", bu, coa);
         String baFields = scapy("ba", ba, coa);
         System.out.printf("MobilityLabIT: scapy reads our Binding Update:%n%s%nand the Acknowledgement:%n%s%n", buFields, baFields);
@@ -318,9 +301,9 @@ class MobilityLabIT {
         System.out.printf("MobilityLabIT: first registration of %s, which the home host uses: %s%n", TAKEN,
                 field(answer, "status"));
         assertThat(field(answer, "status")).as("duplicate address detection failed: %s", answer).isEqualTo("134");
-        assertThat(bindingOf(TAKEN)).as("nothing bound").isNull();
+        assertThat(nodes.bindingOf(haState, TAKEN)).as("nothing bound").isNull();
         assertThat(lab.exec("ha", "ip", "-6", "neigh", "show", "proxy")).doesNotContain(TAKEN);
-        JsonObject stats = json(haState, "ha:stats", "--json").getAsJsonObject();
+        JsonObject stats = nodes.json(haState, "ha:stats", "--json").getAsJsonObject();
         assertThat(stats.getAsJsonObject("bindingUpdatesRefusedByStatus").get("134").getAsLong()).isPositive();
     }
 
@@ -328,7 +311,7 @@ class MobilityLabIT {
     @Order(8)
     void givenA1kHzFlowToTheHomeAddress_whenTheMobileNodeArrivesHomeLeavesAndComesBack_thenItDeregistersGoesDirectAndRegistersEachTime()
             throws Exception {
-        await("registered").atMost(PATIENCE).ignoreExceptions().until(() -> bindingOf(HOA), b -> b != null);
+        await("registered").atMost(PATIENCE).ignoreExceptions().until(() -> nodes.bindingOf(haState, HOA), b -> b != null);
         Path out = Files.createDirectories(scratch.resolve("home"));
 
         // arriving home with the flow running
@@ -341,16 +324,16 @@ class MobilityLabIT {
         long linkUp = System.nanoTime();
         lab.linkUp("eth2");
         await("the home agent's binding gone").atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
-                .ignoreExceptions().until(() -> json(haState, "ha:bc", "--json").getAsJsonArray().isEmpty());
+                .ignoreExceptions().until(() -> nodes.json(haState, "ha:bc", "--json").getAsJsonArray().isEmpty());
         long deregistered = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - linkUp);
         JsonObject status = await("at home").atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-                .until(() -> json(mnState, "mip:status", "--json").getAsJsonObject(),
+                .until(() -> nodes.json(mnState, "mip:status", "--json").getAsJsonObject(),
                         st -> st.get("atHome").getAsBoolean());
         long atHome = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - linkUp);
         assertThat(string(status, "homeLink")).isEqualTo("eth2");
-        assertThat(json(mnState, "mip:bul", "--json").toString()).contains("\"state\":\"AT_HOME\"")
+        assertThat(nodes.json(mnState, "mip:bul", "--json").toString()).contains("\"state\":\"AT_HOME\"")
                 .contains("\"uplink\":\"eth2\"");
-        assertThat(ctl(mnState, "mip:bul")).contains("AT_HOME");
+        assertThat(nodes.ctl(mnState, "mip:bul")).contains("AT_HOME");
 
         // the traffic takes the home link: the home agent resolves the home address there and proxies
         // it no more, the mobile node proxies it on eth2, and eth2 receives the flow
@@ -361,12 +344,12 @@ class MobilityLabIT {
                     assertThat(lab.exec("ha", "ip", "-6", "neigh", "show", HOA, "dev", "hlink")).contains("lladdr");
                 });
         assertThat(lab.exec("mn", "ip", "-6", "neigh", "show", "proxy", "dev", "eth2")).contains(HOA);
-        long toMobileNodes = json(haState, "ha:stats", "--json").getAsJsonObject().get("packetsToMobileNodes")
+        long toMobileNodes = nodes.json(haState, "ha:stats", "--json").getAsJsonObject().get("packetsToMobileNodes")
                 .getAsLong();
         long rxBefore = rxPackets("eth2");
         await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
         long rxDelta = rxPackets("eth2") - rxBefore;
-        long tunnelled = json(haState, "ha:stats", "--json").getAsJsonObject().get("packetsToMobileNodes")
+        long tunnelled = nodes.json(haState, "ha:stats", "--json").getAsJsonObject().get("packetsToMobileNodes")
                 .getAsLong() - toMobileNodes;
         assertThat(rxDelta).as("eth2 receives the 1 kHz flow").isGreaterThan(500);
         assertThat(tunnelled).as("the home agent tunnels nothing").isLessThan(10);
@@ -386,10 +369,10 @@ class MobilityLabIT {
         long linkDown = System.nanoTime();
         lab.linkDown("eth2");
         JsonObject binding = await("registered again away from home").atMost(PATIENCE)
-                .pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> bindingOf(HOA), b -> b != null);
+                .pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> nodes.bindingOf(haState, HOA), b -> b != null);
         long registered = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - linkDown);
         assertThat(string(binding, "careOfAddress")).doesNotStartWith("2001:db8:1:");
-        assertThat(json(mnState, "mip:status", "--json").getAsJsonObject().get("atHome").getAsBoolean()).isFalse();
+        assertThat(nodes.json(mnState, "mip:status", "--json").getAsJsonObject().get("atHome").getAsBoolean()).isFalse();
         assertThat(lab.exec("mn", "ip", "-6", "neigh", "show", "proxy")).doesNotContain(HOA);
         await("the home agent proxies the home address again").atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
                 assertThat(lab.exec("ha", "ip", "-6", "neigh", "show", "proxy")).contains(HOA));
@@ -413,16 +396,16 @@ class MobilityLabIT {
         long linkUpAgain = System.nanoTime();
         lab.linkUp("eth2");
         await("at home again").atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-                .until(() -> json(mnState, "mip:status", "--json").getAsJsonObject(),
+                .until(() -> nodes.json(mnState, "mip:status", "--json").getAsJsonObject(),
                         st -> st.get("atHome").getAsBoolean());
         long atHomeAgain = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - linkUpAgain);
-        assertThat(bindingOf(HOA)).as("deregistered again").isNull();
+        assertThat(nodes.bindingOf(haState, HOA)).as("deregistered again").isNull();
         assertThat(lab.exec("cn", "ping", "-6", "-c", "3", "-i", "0.2", "-W", "1", HOA))
                 .as("both directions over the home link again").contains("3 received");
         long linkDownAgain = System.nanoTime();
         lab.linkDown("eth2");
         JsonObject away = await("registered again after the second visit").atMost(PATIENCE)
-                .pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> bindingOf(HOA), b -> b != null);
+                .pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> nodes.bindingOf(haState, HOA), b -> b != null);
         long registeredAgain = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - linkDownAgain);
         System.out.printf("MobilityLabIT: second visit: link up to at home %d ms; link down to a care-of address"
                 + " registered %d ms%n", atHomeAgain, registeredAgain);
@@ -460,22 +443,12 @@ class MobilityLabIT {
 
     private List<HandoverSummary> handovers() throws Exception {
         List<HandoverSummary> out = new ArrayList<>();
-        for (JsonElement e : json(mnState, "ifs:handovers", "--json").getAsJsonArray()) {
+        for (JsonElement e : nodes.json(mnState, "ifs:handovers", "--json").getAsJsonArray()) {
             JsonObject h = e.getAsJsonObject();
             out.add(new HandoverSummary(string(h, "trigger"), string(h, "from"), string(h, "to"),
                     h.get("triggerToTrafficMs").getAsLong(), string(h, "reason")));
         }
         return out;
-    }
-
-    private JsonObject bindingOf(String hoa) throws Exception {
-        JsonArray bc = json(haState, "ha:bc", "--json").getAsJsonArray();
-        for (JsonElement e : bc) {
-            if (hoa.equals(string(e.getAsJsonObject(), "homeAddress"))) {
-                return e.getAsJsonObject();
-            }
-        }
-        return null;
     }
 
     private void awaitListening(String role, int port) {
@@ -485,32 +458,5 @@ class MobilityLabIT {
 
     private String probeScript() {
         return AnyhomeCommand.home().getParent().getParent().getParent().resolve("itests/lab/udp-probe.py").toString();
-    }
-
-    private Process startNode(String role, Path state) throws Exception {
-        Path out = Files.createDirectories(scratch.resolve(role + "-output-" + System.nanoTime()));
-        Process p = lab.start(role, out.resolve("output"), AnyhomeCommand.home().resolve("bin/anyhome").toString(),
-                "node", "--daemon", "--state", state.toString());
-        await(role + " control socket").atMost(PATIENCE).until(() ->
-                Files.exists(state.resolve("run/ctl.sock")) || !p.isAlive());
-        assertThat(p.isAlive()).as("%s node running; output in %s", role, out).isTrue();
-        return p;
-    }
-
-    private JsonElement json(Path state, String... command) throws Exception {
-        return JsonParser.parseString(ctl(state, command));
-    }
-
-    private String ctl(Path state, String... command) throws Exception {
-        List<String> args = new ArrayList<>(List.of("ctl", "--state", state.toString()));
-        args.addAll(List.of(command));
-        AnyhomeCommand.Result r = AnyhomeCommand.run(scratch, args.toArray(String[]::new));
-        assertThat(r.exitStatus()).as(String.join(" ", command) + ": " + r.stdout() + r.stderr()).isZero();
-        return r.stdout();
-    }
-
-    private static String string(JsonObject o, String key) {
-        JsonElement e = o.get(key);
-        return e == null || e.isJsonNull() ? null : e.getAsString();
     }
 }

@@ -1,17 +1,15 @@
 package io.anyhome.itests.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.anyhome.itests.cli.LabNodes.string;
 import static org.awaitility.Awaitility.await;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,8 +34,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MobilityNatLabIT {
-    private static final String HOA = "2001:db8:1::10";
-    private static final String KEY = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
+    private static final String HOA = LabNodes.HOME_ADDRESS;
     private static final String HA_IPV4 = "198.51.100.2";
     private static final String MN_IPV4 = "192.0.2.10";
     private static final String NAT_OUTSIDE = "198.51.100.1";
@@ -45,6 +42,7 @@ class MobilityNatLabIT {
 
     private Path scratch;
     private MobilityLab lab;
+    private LabNodes nodes;
     private Process homeAgent;
     private Process mobileNode;
     private Path haState;
@@ -55,38 +53,20 @@ class MobilityNatLabIT {
         scratch = Files.createTempDirectory("anyhome-nat-lab-");
         System.out.printf("MobilityNatLabIT: node states and outputs in %s%n", scratch);
         lab = MobilityLab.up("ahn" + ProcessHandle.current().pid() % 1000);
+        nodes = new LabNodes(lab, scratch);
         lab.ipv4BehindNat();
         haState = scratch.resolve("ha");
-        MobilityLab.write(haState.resolve("etc/io.anyhome.node.cfg"), "role=ha", "platform=linux",
-                "homePrefix=2001:db8:1::/64");
-        MobilityLab.write(haState.resolve("etc/io.anyhome.homeagent.cfg"), "address=" + MobilityLab.HOME_AGENT,
-                "ipv4Address=" + HA_IPV4, "homeLink=hlink", "keysDirectory=" + haState.resolve("etc/homeagent-keys"));
-        MobilityLab.write(haState.resolve("etc/homeagent-keys/mn1.key"), "homeAddress=" + HOA,
-                "identity=mn1@example.net", "spi=256", "algorithm=hmac-sha256-128", "key=" + KEY);
-        homeAgent = startNode("ha", haState);
+        LabNodes.writeHomeAgent(haState, "ipv4Address=" + HA_IPV4);
+        homeAgent = nodes.startNode("ha", haState);
 
         mnState = scratch.resolve("mn");
-        MobilityLab.write(mnState.resolve("etc/io.anyhome.node.cfg"), "role=mn", "platform=linux",
-                "homeAddress=" + HOA, "homePrefix=2001:db8:1::/64");
-        MobilityLab.write(mnState.resolve("etc/io.anyhome.mobility.cfg"), "homeAgent=" + MobilityLab.HOME_AGENT,
-                "homeAgentIpv4=" + HA_IPV4, "identity=mn1@example.net", "spi=256", "algorithm=hmac-sha256-128",
-                "key=" + KEY);
-        MobilityLab.write(mnState.resolve("etc/io.anyhome.nic.wlan-lab.cfg"), "interfaces=wlan*");
-        MobilityLab.write(mnState.resolve("etc/io.anyhome.nic.cellular-lab.cfg"), "interfaces=wwan*");
-        MobilityLab.write(mnState.resolve("etc/io.anyhome.ifs.cfg"), "policy=priority");
-        mobileNode = startNode("mn", mnState);
+        LabNodes.writeMobileNode(mnState, "homeAgentIpv4=" + HA_IPV4);
+        mobileNode = nodes.startNode("mn", mnState);
     }
 
     @AfterAll
     void stopTheLab() throws Exception {
-        for (Process p : new Process[] {mobileNode, homeAgent}) {
-            if (p != null) {
-                p.destroy();
-                if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-            }
-        }
+        LabNodes.stop(mobileNode, homeAgent);
         if (lab != null) {
             lab.close();
         }
@@ -96,29 +76,29 @@ class MobilityNatLabIT {
     @Order(1)
     void givenAnIpv4OnlyUplinkBehindANat_whenTheSwitchUsesIt_thenTheHomeAgentRecordsTheNatMapping() throws Exception {
         await("a first binding").atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-                .until(() -> bindingOf(HOA), b -> b != null);
+                .until(() -> nodes.bindingOf(haState, HOA), b -> b != null);
         await("eth1 usable").atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
-                assertThat(json(mnState, "ifs:status", "--json").toString())
+                assertThat(nodes.json(mnState, "ifs:status", "--json").toString())
                         .containsPattern("\"id\":\"eth1\"[^}]*\"usable\":true"));
         long pinned = System.nanoTime();
-        ctl(mnState, "ifs:pin", "all", "eth1");
+        nodes.ctl(mnState, "ifs:pin", "all", "eth1");
 
         JsonObject binding = await("the binding through the NAT").atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
-                .ignoreExceptions().until(() -> bindingOf(HOA), b -> b != null && MN_IPV4.equals(string(b, "careOfAddress")));
+                .ignoreExceptions().until(() -> nodes.bindingOf(haState, HOA), b -> b != null && MN_IPV4.equals(string(b, "careOfAddress")));
         long registered = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - pinned);
         System.out.printf("MobilityNatLabIT: pin to eth1 (IPv4 behind NAT) to the binding at the home agent: %d ms;"
                 + " binding %s%n", registered, binding);
         assertThat(string(binding, "natAddress")).as("the NAT's outside address").isEqualTo(NAT_OUTSIDE);
         assertThat(binding.get("natPort").getAsInt()).isPositive();
         assertThat(string(binding, "flags")).contains("F");
-        String table = ctl(haState, "ha:bc");
+        String table = nodes.ctl(haState, "ha:bc");
         System.out.printf("MobilityNatLabIT: ha:bc%n%s%n", table);
         assertThat(table).contains(MN_IPV4).contains(NAT_OUTSIDE + ":" + binding.get("natPort").getAsInt());
         await("the mobile node's log").atMost(PATIENCE).untilAsserted(() ->
                 assertThat(Files.readString(mnState.resolve("log/anyhome.log")))
                         .contains("registered with the home agent through eth1")
                         .contains("eth1 (care-of address 192.0.2.10) behind a NAT"));
-        JsonObject bul = json(mnState, "mip:bul", "--json").getAsJsonArray().get(0).getAsJsonObject();
+        JsonObject bul = nodes.json(mnState, "mip:bul", "--json").getAsJsonArray().get(0).getAsJsonObject();
         assertThat(string(bul, "careOfAddress")).isEqualTo(MN_IPV4);
         assertThat(string(bul, "homeAgentAddress")).isEqualTo(MobilityLab.HOME_AGENT);
     }
@@ -132,9 +112,9 @@ class MobilityNatLabIT {
         System.out.printf("MobilityNatLabIT: TCP from the correspondent to the home address through the NAT: %.1f Mbit/s,"
                 + " %d bytes%n", received.get("bits_per_second").getAsDouble() / 1e6, received.get("bytes").getAsLong());
         assertThat(received.get("bytes").getAsLong()).isPositive();
-        JsonObject stats = json(haState, "ha:stats", "--json").getAsJsonObject();
+        JsonObject stats = nodes.json(haState, "ha:stats", "--json").getAsJsonObject();
         assertThat(stats.get("packetsToMobileNodes").getAsLong()).isPositive();
-        assertThat(string(bindingOf(HOA), "careOfAddress")).isEqualTo(MN_IPV4);
+        assertThat(string(nodes.bindingOf(haState, HOA), "careOfAddress")).isEqualTo(MN_IPV4);
     }
 
     @Test
@@ -145,17 +125,17 @@ class MobilityNatLabIT {
         JsonObject result = iperf(out, 14, () -> {
             await().pollDelay(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(5)).until(() -> true);
             long t = System.nanoTime();
-            ctl(mnState, "ifs:pin", "all", "wlan0");
+            nodes.ctl(mnState, "ifs:pin", "all", "wlan0");
             await("the binding over wlan0 (IPv6)").atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
-                    .ignoreExceptions().until(() -> bindingOf(HOA),
+                    .ignoreExceptions().until(() -> nodes.bindingOf(haState, HOA),
                             b -> b != null && string(b, "careOfAddress").startsWith("2001:db8:a:")
                                     && string(b, "natAddress") == null);
             long toIpv6 = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t);
             await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
             t = System.nanoTime();
-            ctl(mnState, "ifs:pin", "all", "eth1");
+            nodes.ctl(mnState, "ifs:pin", "all", "eth1");
             await("the binding back through the NAT").atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
-                    .ignoreExceptions().until(() -> bindingOf(HOA), b -> b != null
+                    .ignoreExceptions().until(() -> nodes.bindingOf(haState, HOA), b -> b != null
                             && MN_IPV4.equals(string(b, "careOfAddress")) && NAT_OUTSIDE.equals(string(b, "natAddress")));
             long toIpv4 = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t);
             System.out.printf("MobilityNatLabIT: pin to the binding at the home agent: IPv4/NAT -> wlan0 %d ms,"
@@ -165,29 +145,29 @@ class MobilityNatLabIT {
         System.out.printf("MobilityNatLabIT: TCP across IPv4/NAT -> IPv6 -> IPv4/NAT: %.1f Mbit/s, %d bytes%n",
                 received.get("bits_per_second").getAsDouble() / 1e6, received.get("bytes").getAsLong());
         assertThat(received.get("bytes").getAsLong()).isPositive();
-        assertThat(ctl(mnState, "ifs:clear")).contains("cleared");
+        assertThat(nodes.ctl(mnState, "ifs:clear")).contains("cleared");
     }
 
     @Test
     @Order(4)
     void givenATcpTransferThroughTheNat_whenTheIpv4UplinkLosesItsCarrier_thenItContinuesOverIpv6WithoutReset()
             throws Exception {
-        ctl(mnState, "ifs:pin", "all", "eth1");
+        nodes.ctl(mnState, "ifs:pin", "all", "eth1");
         await("the binding through the NAT").atMost(PATIENCE).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
-                .until(() -> bindingOf(HOA), b -> b != null && MN_IPV4.equals(string(b, "careOfAddress")));
+                .until(() -> nodes.bindingOf(haState, HOA), b -> b != null && MN_IPV4.equals(string(b, "careOfAddress")));
         Path out = Files.createDirectories(scratch.resolve("iperf-carrier"));
         JsonObject result = iperf(out, 10, () -> {
             await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
             lab.linkDown("eth1");
             JsonObject b = await("the binding over an IPv6 uplink").atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
-                    .ignoreExceptions().until(() -> bindingOf(HOA),
+                    .ignoreExceptions().until(() -> nodes.bindingOf(haState, HOA),
                             x -> x != null && string(x, "careOfAddress").startsWith("2001:db8:"));
             System.out.printf("MobilityNatLabIT: eth1 carrier lost, binding now %s%n", string(b, "careOfAddress"));
         });
         JsonObject received = result.getAsJsonObject("end").getAsJsonObject("sum_received");
         System.out.printf("MobilityNatLabIT: TCP across the loss of the IPv4/NAT uplink: %.1f Mbit/s, %d bytes%n",
                 received.get("bits_per_second").getAsDouble() / 1e6, received.get("bytes").getAsLong());
-        for (JsonElement e : json(mnState, "ifs:handovers", "--json").getAsJsonArray()) {
+        for (JsonElement e : nodes.json(mnState, "ifs:handovers", "--json").getAsJsonArray()) {
             JsonObject h = e.getAsJsonObject();
             if ("eth1".equals(string(h, "from")) || "eth1".equals(string(h, "to"))) {
                 System.out.printf("MobilityNatLabIT: handover %s %s -> %s, trigger to traffic %s ms%n",
@@ -196,7 +176,7 @@ class MobilityNatLabIT {
         }
         assertThat(received.get("bytes").getAsLong()).isPositive();
         lab.linkUp("eth1");
-        assertThat(ctl(mnState, "ifs:clear")).contains("cleared");
+        assertThat(nodes.ctl(mnState, "ifs:clear")).contains("cleared");
     }
 
     /** Something done while a transfer runs. */
@@ -218,42 +198,5 @@ class MobilityNatLabIT {
         assertThat(result.has("error")).as("iperf3: %s", result.get("error")).isFalse();
         assertThat(client.exitValue()).as("iperf3 exit status (a reset fails it)").isZero();
         return result;
-    }
-
-    private JsonObject bindingOf(String hoa) throws Exception {
-        JsonArray bc = json(haState, "ha:bc", "--json").getAsJsonArray();
-        for (JsonElement e : bc) {
-            if (hoa.equals(string(e.getAsJsonObject(), "homeAddress"))) {
-                return e.getAsJsonObject();
-            }
-        }
-        return null;
-    }
-
-    private Process startNode(String role, Path state) throws Exception {
-        Path out = Files.createDirectories(scratch.resolve(role + "-output-" + System.nanoTime()));
-        Process p = lab.start(role, out.resolve("output"), AnyhomeCommand.home().resolve("bin/anyhome").toString(),
-                "node", "--daemon", "--state", state.toString());
-        await(role + " control socket").atMost(PATIENCE).until(() ->
-                Files.exists(state.resolve("run/ctl.sock")) || !p.isAlive());
-        assertThat(p.isAlive()).as("%s node running; output in %s", role, out).isTrue();
-        return p;
-    }
-
-    private JsonElement json(Path state, String... command) throws Exception {
-        return JsonParser.parseString(ctl(state, command));
-    }
-
-    private String ctl(Path state, String... command) throws Exception {
-        List<String> args = new ArrayList<>(List.of("ctl", "--state", state.toString()));
-        args.addAll(List.of(command));
-        AnyhomeCommand.Result r = AnyhomeCommand.run(scratch, args.toArray(String[]::new));
-        assertThat(r.exitStatus()).as(String.join(" ", command) + ": " + r.stdout() + r.stderr()).isZero();
-        return r.stdout();
-    }
-
-    private static String string(JsonObject o, String key) {
-        JsonElement e = o.get(key);
-        return e == null || e.isJsonNull() ? null : e.getAsString();
     }
 }
