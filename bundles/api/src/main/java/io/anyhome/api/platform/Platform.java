@@ -147,6 +147,18 @@ public interface Platform {
     void removeProxyNeighbour(int index, InetAddress address) throws PlatformException;
 
     /**
+     * Forgets the neighbour cache entry for an address on an interface ({@code ip -6 neigh del};
+     * proxy entries are not touched), so the next packet to it resolves its link-layer address
+     * again. The home agent does this when a node comes home: an entry from an earlier visit may
+     * name a link-layer address the node no longer uses. No entry is no error.
+     *
+     * @param index the interface index
+     * @param address the neighbour's address
+     * @throws PlatformException if the kernel refuses
+     */
+    void removeNeighbour(int index, InetAddress address) throws PlatformException;
+
+    /**
      * @param interfaceName an interface name, {@code all} or {@code default}
      * @param setting the setting
      * @return its current value

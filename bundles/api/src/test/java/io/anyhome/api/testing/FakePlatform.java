@@ -232,6 +232,10 @@ public class FakePlatform implements Platform {
     }
 
     @Override
+    public void removeNeighbour(int index, InetAddress address) {
+    }
+
+    @Override
     public int ipv6Setting(String interfaceName, Ipv6Setting setting) {
         return 0;
     }

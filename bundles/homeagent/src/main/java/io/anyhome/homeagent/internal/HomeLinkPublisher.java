@@ -30,7 +30,9 @@ import java.util.logging.Logger;
  * the kernel hands their packets to the tunnels, a proxy neighbour entry on the home link so it
  * answers Neighbour Solicitations for them, and the unsolicited Neighbour Advertisements (O=1,
  * S=0, to ff02::1, three of them a second apart) that the kernel does not send. Withdraws both on
- * deregistration, expiry and at {@link #close()}.
+ * deregistration, expiry and at {@link #close()}, and then forgets the neighbour cache entry for
+ * the home address, so that a node back home is resolved by Neighbour Discovery and not by what
+ * the cache kept from an earlier visit.
  *
  * <p>Works on its own thread, in the order the changes happened, so that Binding Update
  * processing never waits for netlink. Before the first home address it turns on forwarding and
@@ -160,6 +162,9 @@ final class HomeLinkPublisher implements BindingListener, AutoCloseable {
         try {
             platform.removeProxyNeighbour(homeLinkIndex, hoa);
             platform.removeRoute(route(hoa));
+            // an entry from the node's last visit home may name a link-layer address it no longer
+            // uses (another interface): the acknowledgement to a node that came home resolves it anew
+            platform.removeNeighbour(homeLinkIndex, hoa);
         } catch (PlatformException e) {
             fail("withdrawing " + hoa.getHostAddress() + " from " + homeLink + ": " + e.getMessage());
         }

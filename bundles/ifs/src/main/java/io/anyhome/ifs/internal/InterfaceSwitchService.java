@@ -92,9 +92,9 @@ public final class InterfaceSwitchService implements InterfaceSwitch, UplinkList
     private final List<DecisionListener> decisionListeners = new CopyOnWriteArrayList<>();
     private final AccountingPeriod period;
     private volatile Supplier<List<AccessLinkDTO>> accessLinks = List::of;
-    private final List<MovementListener> movementListeners = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<MovementListener> movementListeners = new CopyOnWriteArrayList<>();
     private final MovementListener movements = new Movements();
-    private RouterAdvertisementWatch raWatch;
+    private volatile RouterAdvertisementWatch raWatch;
     private Platform watched;
     private volatile MobilityService mobility;
     private volatile List<UplinkSnapshot> lastUplinks = List.of();
@@ -231,26 +231,28 @@ public final class InterfaceSwitchService implements InterfaceSwitch, UplinkList
     }
 
     /**
-     * Adds a listener and tells it the care-of addresses usable now: addresses announced before it
-     * came (a node's start, a mobility bundle restarted) would otherwise never reach it.
+     * Adds a listener and tells it the care-of addresses announced so far: addresses announced
+     * before it came (a node's start, a mobility bundle restarted) would otherwise never reach it.
+     * Movement detection holds its signals meanwhile, so a care-of address that goes down then
+     * reaches the listener after its announcement, not before.
      */
     void addMovementListener(MovementListener l) {
-        movementListeners.add(l);
-        long now = clock.getAsLong();
-        careOfAddresses().forEach((uplink, coa) -> {
-            try {
-                l.careOfAddressUp(uplink, coa, now);
-            } catch (RuntimeException e) {
-                reports.problem("a movement listener failed", e);
-            }
-        });
+        RouterAdvertisementWatch w = raWatch;
+        if (w == null) {
+            movementListeners.addIfAbsent(l);
+        } else {
+            w.join(() -> movementListeners.addIfAbsent(l), l, clock.getAsLong());
+        }
     }
 
     void removeMovementListener(MovementListener l) {
         movementListeners.remove(l);
     }
 
-    /** Movement detection's signals: an evaluation at once, then the listeners (mobility). */
+    /**
+     * Movement detection's signals (one at a time: the detector is synchronized): an evaluation at
+     * once, then the listeners (mobility).
+     */
     private final class Movements implements MovementListener {
         @Override
         public void careOfAddressUp(String uplink, InetAddress careOfAddress, long atMillis) {

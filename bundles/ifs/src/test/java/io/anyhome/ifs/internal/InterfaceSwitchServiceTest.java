@@ -32,6 +32,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +58,8 @@ class InterfaceSwitchServiceTest {
     void start() throws Exception {
         nics.put("eth0", NicState.UP);
         nics.put("wlan0", NicState.UP);
-        sw = new InterfaceSwitchService(IfsConfiguration.from(Map.of("policy", "prefer-eth")), nics,
+        // a budget no busy build machine overruns: these tests are about decisions, not the budget
+        sw = new InterfaceSwitchService(IfsConfiguration.from(Map.of("policy", "prefer-eth", "policyBudgetMs", 5000)), nics,
                 System::currentTimeMillis, new Recorder());
         sw.addPath(wlan);
         sw.addPath(eth);
@@ -107,6 +114,72 @@ class InterfaceSwitchServiceTest {
         });
 
         assertThat(told).singleElement().asString().startsWith("eth0 2001:db8:c:");
+    }
+
+    @Test
+    void givenAListenerBeingToldTheUsableCareOfAddresses_whenOneGoesDownMeanwhile_thenItHearsTheDownLast()
+            throws Exception {
+        SimNetwork net = new SimNetwork(3);
+        net.router("ar").attach(net.link("lan"), RaConfig.of(IpPrefix.parse("2001:db8:c::/64")));
+        SimPlatform mn = net.node("mn");
+        mn.addInterface("eth0", net.link("lan"));
+        sw.watch(mn);
+        net.clock().advance(Duration.ofSeconds(5)); // advertisement, SLAAC and DAD
+        await().atMost(Duration.ofSeconds(10)).until(() -> usable("eth0"));
+        List<String> told = new CopyOnWriteArrayList<>();
+        CountDownLatch catchingUp = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        MovementListener slow = new MovementListener() {
+            @Override
+            public void careOfAddressUp(String uplink, InetAddress careOfAddress, long atMillis) {
+                catchingUp.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                told.add("up " + uplink);
+            }
+
+            @Override
+            public void careOfAddressDown(String uplink, InetAddress careOfAddress, long atMillis, String cause) {
+                told.add("down " + uplink);
+            }
+
+            @Override
+            public void movementDetected(String uplink, String cause, long atMillis) {
+            }
+        };
+        String coa = sw.accessLinks().stream().filter(l -> l.interfaceName.equals("eth0")).findFirst().orElseThrow()
+                .careOfAddress;
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            threads.submit(() -> sw.addMovementListener(slow));
+            assertThat(catchingUp.await(10, TimeUnit.SECONDS)).isTrue();
+
+            // the care-of address is removed while the listener is being told it: the removal's
+            // signal waits (its thread blocks) or, unordered, reaches the listener first
+            AtomicReference<Thread> remover = new AtomicReference<>();
+            Future<?> removed = threads.submit(() -> {
+                remover.set(Thread.currentThread());
+                mn.removeAddress(mn.interfaceIndex("eth0"), IpPrefix.parse(coa + "/64"));
+                return null;
+            });
+            await().atMost(Duration.ofSeconds(10)).until(() -> removed.isDone()
+                    || remover.get() != null && remover.get().getState() == Thread.State.BLOCKED);
+            release.countDown();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> told.size() == 2);
+            assertThat(told).containsExactly("up eth0", "down eth0");
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    private boolean usable(String uplink) {
+        return sw.accessLinks().stream().anyMatch(l -> l.interfaceName.equals(uplink)
+                && AccessLinkDTO.COA_USABLE.equals(l.careOfAddressState));
     }
 
     @Test

@@ -371,6 +371,14 @@ public final class SimPlatform implements Platform {
         }
     }
 
+    /** Links resolve next hops directly (no neighbour cache): only the interface is checked. */
+    @Override
+    public void removeNeighbour(int index, InetAddress address) throws PlatformException {
+        synchronized (clock) {
+            require(index, "remove neighbour " + address.getHostAddress());
+        }
+    }
+
     @Override
     public int ipv6Setting(String interfaceName, Ipv6Setting setting) throws PlatformException {
         synchronized (clock) {

@@ -391,8 +391,10 @@ class MobilityLabIT {
                     .isGreaterThan((probe == arrive ? sentArriving : sentLeaving) - 200);
         }
 
-        // home again: the home agent knew the home address on the home link from the first visit
-        // and advertised it as its own while the node was away
+        // home again, with another link-layer address (another interface plugged in): the home agent
+        // knew the home address on the home link from the first visit at the old one, and advertised
+        // it as its own while the node was away
+        lab.exec("mn", "ip", "link", "set", "dev", "eth2", "address", "02:00:5e:00:53:10");
         long linkUpAgain = System.nanoTime();
         lab.linkUp("eth2");
         await("at home again").atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
@@ -410,7 +412,8 @@ class MobilityLabIT {
         System.out.printf("MobilityLabIT: second visit: link up to at home %d ms; link down to a care-of address"
                 + " registered %d ms%n", atHomeAgain, registeredAgain);
         assertThat(string(away, "careOfAddress")).doesNotStartWith("2001:db8:1:");
-        assertThat(atHomeAgain).as("the second arrival takes no longer than a first one").isLessThan(10_000);
+        assertThat(atHomeAgain).as("the second arrival, at another link-layer address, takes no longer than a first one")
+                .isLessThan(10_000);
     }
 
     /** Packets the mobile node's interface received so far. */

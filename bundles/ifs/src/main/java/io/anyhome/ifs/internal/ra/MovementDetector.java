@@ -96,6 +96,26 @@ public final class MovementDetector {
     }
 
     /**
+     * Runs {@code join} (adding a listener to those the sink tells) and then tells {@code listener}
+     * every care-of address announced and not withdrawn since, with no signal in between: a
+     * listener that arrives late hears the addresses before any later change of them.
+     *
+     * @param join adds the listener
+     * @param listener the listener
+     * @param now the time of the announcements, epoch milliseconds
+     */
+    public synchronized void join(Runnable join, MovementListener listener, long now) {
+        join.run();
+        for (AccessLink link : links.values()) {
+            InetAddress announced = link.announced;
+            if (announced != null) {
+                String uplink = name(link.index);
+                call(() -> listener.careOfAddressUp(uplink, announced, now));
+            }
+        }
+    }
+
+    /**
      * Takes in a valid Router Advertisement.
      *
      * @param index the interface it arrived on

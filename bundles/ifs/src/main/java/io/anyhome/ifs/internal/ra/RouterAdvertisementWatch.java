@@ -123,6 +123,18 @@ public final class RouterAdvertisementWatch implements AutoCloseable {
         timer.scheduleAtFixedRate(this::tick, tick.toMillis(), Math.max(1, tick.toMillis()), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Adds a movement listener and tells it the care-of addresses announced so far, with no
+     * signal in between ({@link MovementDetector#join}).
+     *
+     * @param join adds the listener
+     * @param listener the listener
+     * @param now the time of the announcements, epoch milliseconds
+     */
+    public void join(Runnable join, MovementListener listener, long now) {
+        detector.join(join, listener, now);
+    }
+
     /** @return a snapshot of every interface an advertisement has arrived on */
     public List<AccessLinkDTO> accessLinks() {
         return detector.accessLinks();

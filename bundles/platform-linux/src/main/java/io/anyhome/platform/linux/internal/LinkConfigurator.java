@@ -40,6 +40,8 @@ interface LinkConfigurator {
 
     void removeProxyNeighbour(int index, InetAddress address) throws PlatformException;
 
+    void removeNeighbour(int index, InetAddress address) throws PlatformException;
+
     LinkDetails linkDetails(int index) throws PlatformException;
 
     Optional<WirelessStation> wirelessStation(int index) throws PlatformException;

@@ -176,6 +176,11 @@ final class LinuxPlatform implements Platform {
     }
 
     @Override
+    public void removeNeighbour(int index, InetAddress address) throws PlatformException {
+        links.removeNeighbour(index, address);
+    }
+
+    @Override
     public LinkDetails linkDetails(int index) throws PlatformException {
         return links.linkDetails(index);
     }

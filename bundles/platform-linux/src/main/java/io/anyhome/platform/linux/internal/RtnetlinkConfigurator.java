@@ -125,6 +125,11 @@ final class RtnetlinkConfigurator {
                 RtnetlinkRequests.proxyNeighbour(false, index, address), Native.ENOENT);
     }
 
+    void removeNeighbour(int index, InetAddress address) throws PlatformException {
+        execute("remove neighbour " + AddressText.format(address) + " from interface #" + index,
+                RtnetlinkRequests.removeNeighbour(index, address), Native.ENOENT);
+    }
+
     private static String describe(RouteSpec r) {
         return r.destination().network() + (r.gateway() == null ? "" : " via " + AddressText.format(r.gateway()))
                 + (r.index() > 0 ? " dev #" + r.index() : "") + " table " + r.table() + " metric " + r.metric();

@@ -116,6 +116,12 @@ final class RtnetlinkPlatformOps implements NetworkMonitor, LinkConfigurator {
         configurator.removeProxyNeighbour(index, Objects.requireNonNull(address, "address"));
     }
 
+    /** {@code Platform.removeNeighbour}. */
+    @Override
+    public void removeNeighbour(int index, InetAddress address) throws PlatformException {
+        configurator.removeNeighbour(index, Objects.requireNonNull(address, "address"));
+    }
+
     /** {@code Platform.linkDetails}: the name comes from rtnetlink, the details from sysfs. */
     @Override
     public LinkDetails linkDetails(int index) throws PlatformException {

@@ -123,6 +123,13 @@ final class RtnetlinkRequests {
                 .attribute(NDA_DST, address.getAddress());
     }
 
+    /** {@code ip neigh del ADDRESS dev INDEX}: the neighbour cache entry, not a proxy entry. */
+    static NetlinkMessageBuilder removeNeighbour(int index, InetAddress address) {
+        return new NetlinkMessageBuilder(RTM_DELNEIGH, 0)
+                .u8(family(address)).u8(0).u16(0).u32(index).u16(0).u8(0).u8(0)
+                .attribute(NDA_DST, address.getAddress());
+    }
+
     /** Dump of every link. */
     static NetlinkMessageBuilder dumpLinks() {
         return ifinfo(RTM_GETLINK, NLM_F_DUMP, 0, 0, 0);

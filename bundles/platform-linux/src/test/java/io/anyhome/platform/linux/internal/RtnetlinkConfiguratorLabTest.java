@@ -158,6 +158,34 @@ class RtnetlinkConfiguratorLabTest {
     }
 
     @Test
+    void givenACachedNeighbourAndAProxyEntryForOneAddress_whenTheNeighbourIsRemoved_thenOnlyTheCacheEntryGoes()
+            throws Exception {
+        try (LabNamespace ns = withVeth("cfgneigh")) {
+            ns.ip("link", "set", "up0", "up");
+            ns.ip("-6", "neigh", "replace", "2001:db8:1::10", "lladdr", "02:00:00:00:00:01", "dev", "up0", "nud",
+                    "stale");
+            InetAddress node = InetAddress.getByName("2001:db8:1::10");
+            ns.inside(() -> {
+                ops.addProxyNeighbour(ops.interfaceIndex("up0"), node);
+                return null;
+            });
+            assertThat(ns.ip("-6", "neigh", "show", "dev", "up0")).contains("2001:db8:1::10 lladdr 02:00:00:00:00:01");
+
+            ns.inside(() -> {
+                ops.removeNeighbour(ops.interfaceIndex("up0"), node);
+                ops.removeNeighbour(ops.interfaceIndex("up0"), node);
+                return null;
+            });
+            assertThat(ns.ip("-6", "neigh", "show", "dev", "up0")).doesNotContain("02:00:00:00:00:01");
+            assertThat(ns.ip("-6", "neigh", "show", "proxy")).contains("2001:db8:1::10 dev up0");
+            assertThatThrownBy(() -> ns.inside(() -> {
+                ops.removeNeighbour(9999, node);
+                return null;
+            })).isInstanceOf(PlatformException.class).hasMessageContaining("remove neighbour 2001:db8:1::10");
+        }
+    }
+
+    @Test
     void givenNoWirelessDevice_whenTheStationIsAsked_thenEmpty_andLinkDetailsSayNothingForAVeth() throws Exception {
         try (LabNamespace ns = withVeth("cfgwlan")) {
             int up0 = ns.inside(() -> ops.interfaceIndex("up0"));
