@@ -36,6 +36,18 @@ public class BindingDTO extends DTO {
     public long expiresAt;
     /** The Binding Identifier (RFC 5648) when several care-of addresses are registered, else null. */
     public Integer bindingId;
+    /**
+     * Whether the home agent reported a NAT between the care-of address and itself (the RFC 5555
+     * NAT Detection option of its last acceptance): the node then keeps the NAT's mapping alive.
+     */
+    public boolean behindNat;
+    /**
+     * The NAT refresh time the home agent asked for, milliseconds (RFC 5555 NATKATIMEOUT, 110 s,
+     * when it named none); -1 when it needs no keepalives; 0 when not behind a NAT.
+     */
+    public long natRefreshMs;
+    /** Keepalives sent because the path was idle (its probes alone keep most mappings alive). */
+    public long natKeepalivesSent;
     /** The mobile network prefixes registered with the binding (mobile router), empty otherwise. */
     public List<String> mobileNetworkPrefixes;
     /** Why the binding failed or is retrying, null if nothing is wrong. */

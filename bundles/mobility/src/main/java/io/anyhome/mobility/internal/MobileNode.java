@@ -550,6 +550,15 @@ final class MobileNode implements MobilityService, MovementListener, DecisionLis
     @Override
     public List<BindingDTO> bindings() {
         List<BindingDTO> list = new ArrayList<>(bul.bindings());
+        for (BindingDTO d : list) {
+            TunnelPath path = d.uplink == null ? null : paths.get(d.uplink);
+            NatKeepalive keepalive = path == null ? null : nat.keepalive(path);
+            if (keepalive != null) {
+                d.behindNat = true;
+                d.natRefreshMs = keepalive.refreshMillis();
+                d.natKeepalivesSent = keepalive.keepalivesSent();
+            }
+        }
         HomeLink h = home;
         if (h != null && h.state() == PathState.UP) {
             BindingDTO d = new BindingDTO();

@@ -211,6 +211,11 @@ class Ipv4CareOfAddressTest {
         assertThat(node.nat().keepalive(path)).isNotNull();
         assertThat(node.nat().keepalive(path).refreshMillis()).isEqualTo(20_000);
         assertThat(node.nat().keepalive(path).checking()).as("the 50 ms probes keep the mapping").isFalse();
+        assertThat(node.bindings().get(0)).satisfies(b -> {
+            assertThat(b.behindNat).as("mip:bul says the node is behind a NAT").isTrue();
+            assertThat(b.natRefreshMs).isEqualTo(20_000);
+            assertThat(b.natKeepalivesSent).isZero();
+        });
 
         socket.sent.clear();
         ByteBuffer data = MobileNodeSimTest.inner(HOA, CN, "over IPv4");

@@ -15,5 +15,7 @@ public class BindingRowDTO extends DTO {
     public String expires;
     /** The last Binding Acknowledgement's status, {@code -} if none yet. */
     public String lastAck;
+    /** {@code -} without a NAT, else the NAT refresh time in seconds ({@code none} if no keepalives are needed). */
+    public String nat;
     public String failure;
 }

@@ -43,7 +43,7 @@ public class MipCommands {
         return json ? DtoFormatter.json(m.status()) : m.status();
     }
 
-    @Descriptor("list the binding update list: uplink, state, care-of address, home agent, sequence, lifetime, expiry, last status")
+    @Descriptor("list the binding update list: uplink, state, care-of address, home agent, sequence, lifetime, expiry, last status, NAT refresh time")
     public Object bul(
             @Descriptor("print the binding DTOs as JSON instead of a table") @Parameter(names = JSON, presentValue = "true", absentValue = "false") boolean json) {
         List<BindingDTO> bindings = running(mobility).bindings();
@@ -116,6 +116,7 @@ public class MipCommands {
         row.lifetime = b.lifetimeGrantedMs == 0 ? "-" : Long.toString(b.lifetimeGrantedMs / 1000);
         row.expires = IfsCommands.instant(b.expiresAt);
         row.lastAck = b.lastAckStatus < 0 ? "-" : Integer.toString(b.lastAckStatus);
+        row.nat = !b.behindNat ? "-" : b.natRefreshMs < 0 ? "none" : b.natRefreshMs / 1000 + " s";
         row.failure = b.failure;
         return row;
     }

@@ -35,8 +35,8 @@ class MipCommandsTest {
     @Test
     void givenARegisteredBinding_whenTheListIsShown_thenATableHasOneLinePerEntry_andJsonHasTheDtos() {
         assertThat(((String) commands.bul(false)).lines()).containsExactly(
-                "UPLINK  STATE       CAREOFADDRESS   HOMEAGENT      SEQUENCE  LIFETIME  EXPIRES               LASTACK  FAILURE",
-                "eth0    REGISTERED  2001:db8:a::10  2001:db8:1::1  101       600       2026-11-26T10:10:00Z  0        -");
+                "UPLINK  STATE       CAREOFADDRESS   HOMEAGENT      SEQUENCE  LIFETIME  EXPIRES               LASTACK  NAT  FAILURE",
+                "eth0    REGISTERED  2001:db8:a::10  2001:db8:1::1  101       600       2026-11-26T10:10:00Z  0        -    -");
         assertThat((String) commands.bul(true)).startsWith("[{\"uplink\":\"eth0\"")
                 .contains("\"state\":\"REGISTERED\"", "\"lifetimeGrantedMs\":600000").doesNotContain("\n");
     }

@@ -101,6 +101,9 @@ class MobilityNatLabIT {
         JsonObject bul = nodes.json(mnState, "mip:bul", "--json").getAsJsonArray().get(0).getAsJsonObject();
         assertThat(string(bul, "careOfAddress")).isEqualTo(MN_IPV4);
         assertThat(string(bul, "homeAgentAddress")).isEqualTo(MobilityLab.HOME_AGENT);
+        assertThat(bul.get("behindNat").getAsBoolean()).as("the node says it is behind a NAT: %s", bul).isTrue();
+        assertThat(bul.get("natRefreshMs").getAsLong()).as("the home agent's refresh time").isEqualTo(20_000);
+        assertThat(nodes.ctl(mnState, "mip:bul")).contains("20 s");
     }
 
     @Test
