@@ -55,7 +55,9 @@ class InterfaceSwitchServiceTest {
     void start() throws Exception {
         nics.put("eth0", NicState.UP);
         nics.put("wlan0", NicState.UP);
-        sw = new InterfaceSwitchService(IfsConfiguration.from(Map.of("policy", "prefer-eth")), nics,
+        // a generous budget: on a busy machine a first call may overrun 50 ms and disable the policy
+        sw = new InterfaceSwitchService(
+                IfsConfiguration.from(Map.of("policy", "prefer-eth", "policyBudgetMs", "10000")), nics,
                 System::currentTimeMillis, new Recorder());
         sw.addPath(wlan);
         sw.addPath(eth);
