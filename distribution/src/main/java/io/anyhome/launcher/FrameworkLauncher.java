@@ -61,6 +61,7 @@ final class FrameworkLauncher {
         p.put("gosh.args", console ? "" : NO_CONSOLE);
         p.put("anyhome.home", layout.home().toString());
         p.put("anyhome.state", layout.state().toString());
+        p.put("anyhome.data", layout.data().toString());
         p.put("anyhome.etc", layout.etc().toString());
         p.put("anyhome.ctl.socket", layout.socket().toString());
         p.put("anyhome.log.file", layout.logFile().toString());

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CommandLineTest {
     @Test
@@ -43,6 +44,18 @@ class CommandLineTest {
         assertThat(layout.socket()).isEqualTo(Path.of("/var/lib/anyhome/n1/run/ctl.sock"));
         assertThat(layout.logFile()).isEqualTo(Path.of("/var/lib/anyhome/n1/log/anyhome.log"));
         assertThat(layout.nativeDir()).isEqualTo(Path.of("/var/lib/anyhome/n1/run/native"));
+        assertThat(layout.data()).isEqualTo(Path.of("/var/lib/anyhome/n1/data"));
+        assertThat(layout.throwaway(Path.of("/tmp/check")).data()).isEqualTo(Path.of("/tmp/check/data"));
+    }
+
+    @Test
+    void givenANewStateDir_whenPrepared_thenTheDataDirectoryForWhatOutlivesARestartExists(@TempDir Path dir)
+            throws Exception {
+        NodeLayout layout = NodeLayout.of(dir.resolve("home"), dir.resolve("n1").toString(), null);
+
+        layout.prepare();
+
+        assertThat(dir.resolve("n1/data")).isDirectory();
     }
 
     @Test

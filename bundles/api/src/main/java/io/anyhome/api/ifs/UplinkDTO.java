@@ -29,6 +29,9 @@ public class UplinkDTO extends DTO {
     public double cost;
     /** Whether it is metered. */
     public boolean metered;
-    /** Bytes in the current accounting period. */
+    /**
+     * Bytes received and sent on the uplink's interface in the current accounting period (see
+     * {@link UplinkSnapshot#usageBytes()}).
+     */
     public long usageBytes;
 }

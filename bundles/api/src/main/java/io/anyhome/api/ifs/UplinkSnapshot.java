@@ -20,7 +20,8 @@ import java.util.OptionalDouble;
  * @param metrics the effective metrics ({@code io.anyhome.api.nic.NicMetrics} keys), unmodifiable
  * @param cost the effective cost, 0 if unknown
  * @param metered whether the uplink is metered
- * @param usageBytes bytes sent and received over the uplink in the current accounting period
+ * @param usageBytes bytes sent and received over the uplink in the current accounting period, as its
+ *     interface counts them (tunnel overhead and signalling included), kept across node restarts
  * @param careOfAddress the uplink's usable care-of address, if it has one
  * @param bindingState the state of the home agent binding through the uplink
  * @param pathState the state of the uplink's path
@@ -40,7 +41,8 @@ public record UplinkSnapshot(String id, Technology technology, NicState state, M
      * @param metrics the effective metrics ({@code io.anyhome.api.nic.NicMetrics} keys), unmodifiable
      * @param cost the effective cost, 0 if unknown
      * @param metered whether the uplink is metered
-     * @param usageBytes bytes sent and received over the uplink in the current accounting period
+     * @param usageBytes bytes sent and received over the uplink in the current accounting period, as its
+     *     interface counts them (tunnel overhead and signalling included), kept across node restarts
      * @param careOfAddress the uplink's usable care-of address, if it has one
      * @param bindingState the state of the home agent binding through the uplink
      * @param pathState the state of the uplink's path

@@ -186,6 +186,17 @@ public interface Platform {
     LinkDetails linkDetails(int index) throws PlatformException;
 
     /**
+     * Reads an interface's kernel counters (on Linux rtnetlink {@code IFLA_STATS64}, in the calling
+     * thread's network namespace).
+     *
+     * @param index the interface index
+     * @return the counters since the interface was created
+     * @throws PlatformException if there is no such interface (code {@code NOT_FOUND} with the
+     *         errno, {@code ENODEV} on Linux) or the query fails
+     */
+    LinkStatistics linkStatistics(int index) throws PlatformException;
+
+    /**
      * Reads the station information of a wireless interface.
      *
      * @param index the interface index

@@ -1,7 +1,7 @@
 /**
  * The operating system as the rest of anyhome sees it: TUN devices, the rtnetlink view of links,
- * addresses, routes and neighbours, their configuration, per-interface IPv6 settings, wireless
- * station information, and UDP / raw IPv6 / ICMPv6 endpoints.
+ * addresses, routes and neighbours, their configuration, per-interface IPv6 settings, interface
+ * counters, wireless station information, and UDP / raw IPv6 / ICMPv6 endpoints.
  *
  * <p>{@link io.anyhome.api.platform.Platform} is provided by {@code platform-linux} (native, through
  * jnr-ffi) or {@code platform-sim} (an in-process emulator); nothing else in anyhome touches the

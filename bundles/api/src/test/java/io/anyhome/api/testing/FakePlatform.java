@@ -10,6 +10,7 @@ import io.anyhome.api.platform.Icmpv6Options;
 import io.anyhome.api.platform.Ipv6Setting;
 import io.anyhome.api.platform.LinkDetails;
 import io.anyhome.api.platform.LinkEvent;
+import io.anyhome.api.platform.LinkStatistics;
 import io.anyhome.api.platform.NetworkListener;
 import io.anyhome.api.platform.OperState;
 import io.anyhome.api.platform.Platform;
@@ -34,12 +35,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An in-memory {@link Platform} for the unit tests of the modules that consume one (ifs, vi and
  * the NIC drivers). It keeps the kernel's tables as sets, so a test sees what was installed, and
  * refuses like the kernel (EEXIST on a duplicate, ENOENT/ESRCH on a missing entry); it holds links
- * with their details and wireless stations per interface index, delivers the initial dump and
+ * with their details, wireless stations and counters per interface index, delivers the initial dump and
  * then the events the test pushes to every monitor, on the test's thread, and opens a
  * {@link FakeTun} made of two queues. Sockets are not simulated and throw.
  */
@@ -60,6 +62,11 @@ public class FakePlatform implements Platform {
     public final List<NetworkListener> listeners = new ArrayList<>();
     /** The associated station per interface index; absent for a link that is not associated. */
     public final Map<Integer, WirelessStation> stations = new HashMap<>();
+    /**
+     * The kernel counters per interface index, set by the test; a link without an entry reads as
+     * zero, an index without a link fails with ENODEV, as the kernel does.
+     */
+    public final Map<Integer, LinkStatistics> statistics = new ConcurrentHashMap<>();
     private final Map<Integer, LinkEvent> links = new LinkedHashMap<>();
     private final Map<Integer, LinkDetails> details = new LinkedHashMap<>();
     /** The timestamp of the link events this platform makes. */
@@ -143,6 +150,19 @@ public class FakePlatform implements Platform {
         return links.values().stream().filter(l -> l.name().equals(name)).mapToInt(LinkEvent::index).findFirst()
                 .orElseThrow(() -> new PlatformException(AnyhomeException.Code.NOT_FOUND, "no interface " + name,
                         ENODEV, null));
+    }
+
+    /** Sets the counters of an interface to these byte counts (packets 0). */
+    public void counters(int index, long rxBytes, long txBytes) {
+        statistics.put(index, new LinkStatistics(rxBytes, txBytes, 0, 0));
+    }
+
+    @Override
+    public LinkStatistics linkStatistics(int index) throws PlatformException {
+        if (!links.containsKey(index)) {
+            throw new PlatformException(AnyhomeException.Code.NOT_FOUND, "no interface " + index, ENODEV, null);
+        }
+        return statistics.getOrDefault(index, new LinkStatistics(0, 0, 0, 0));
     }
 
     @Override

@@ -6,10 +6,12 @@ import java.time.ZonedDateTime;
 
 /**
  * The monthly accounting period of the usage counters that cost policies read: it starts on a
- * configured day of the month at 00:00 UTC (days 1..28 exist in every month).
+ * configured day of the month at 00:00 UTC (days 1..28 exist in every month). Used by
+ * {@link UsageMeter}, which starts its totals again when the period rolls over.
  */
 final class AccountingPeriod {
     private final int day;
+    private long start;
     private long end;
 
     /**
@@ -18,6 +20,7 @@ final class AccountingPeriod {
      */
     AccountingPeriod(int day, long now) {
         this.day = day;
+        this.start = startOfPeriodContaining(now);
         this.end = endOfPeriodContaining(now);
     }
 
@@ -29,16 +32,27 @@ final class AccountingPeriod {
         if (now < end) {
             return false;
         }
+        start = startOfPeriodContaining(now);
         end = endOfPeriodContaining(now);
         return true;
     }
 
-    long endOfPeriodContaining(long now) {
+    /** @return when the current period started, epoch milliseconds */
+    long start() {
+        return start;
+    }
+
+    long startOfPeriodContaining(long now) {
         ZonedDateTime t = Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC);
-        ZonedDateTime start = t.withDayOfMonth(day).toLocalDate().atStartOfDay(ZoneOffset.UTC);
-        if (start.isAfter(t)) {
-            start = start.minusMonths(1);
+        ZonedDateTime s = t.withDayOfMonth(day).toLocalDate().atStartOfDay(ZoneOffset.UTC);
+        if (s.isAfter(t)) {
+            s = s.minusMonths(1);
         }
-        return start.plusMonths(1).toInstant().toEpochMilli();
+        return s.toInstant().toEpochMilli();
+    }
+
+    long endOfPeriodContaining(long now) {
+        return Instant.ofEpochMilli(startOfPeriodContaining(now)).atZone(ZoneOffset.UTC).plusMonths(1).toInstant()
+                .toEpochMilli();
     }
 }

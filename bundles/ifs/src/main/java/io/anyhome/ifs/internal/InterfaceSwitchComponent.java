@@ -47,7 +47,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * and {@link PathListener} services. On a home agent it stays idle ("not used by this role").
  *
  * <p>Settings come from {@code etc/io.anyhome.ifs.cfg} ({@link IfsConfiguration}); a bad value
- * fails the activation with a message naming the file and key.
+ * fails the activation with a message naming the file and key. The uplinks' usage is kept in
+ * {@code DIR/data/ifs-usage.json} of the node's state directory ({@link UsageMeter}).
  */
 @Component(immediate = true, configurationPid = {ConfigurationPids.NODE, ConfigurationPids.IFS},
         configurationPolicy = ConfigurationPolicy.OPTIONAL, property = {"anyhome.roles=mn", "anyhome.roles=mr"})
@@ -80,9 +81,14 @@ public class InterfaceSwitchComponent {
         int handoverLogSize() default 256;
 
         /** @return the accounting day */
-        @AttributeDefinition(description = "day of the month (1..28, UTC) on which usage counters start again")
+        @AttributeDefinition(description = "day of the month (1..28, UTC) on which the uplinks' usage (interface bytes, both directions) starts again")
         int accountingDay() default 1;
     }
+
+    /** The framework property naming the node's state directory. */
+    static final String STATE_PROPERTY = "anyhome.state";
+    /** The framework property naming the node's data directory (default: the state's {@code data}). */
+    static final String DATA_PROPERTY = "anyhome.data";
 
     private final Logger logger;
     private final InterfaceSwitchService service;
@@ -108,13 +114,27 @@ public class InterfaceSwitchComponent {
             return;
         }
         this.config = IfsConfiguration.from(props);
-        this.service = new InterfaceSwitchService(config, registry, System::currentTimeMillis, new Reports());
+        this.service = new InterfaceSwitchService(config, registry, System::currentTimeMillis, new Reports(),
+                usageFile(context));
         service.start();
         Hashtable<String, Object> p = new Hashtable<>();
         p.put(Constants.SERVICE_DESCRIPTION, "anyhome interface switching");
         registrations.add(context.registerService(InterfaceSwitch.class, service, p));
         registrations.add(context.registerService(UplinkListener.class, service, p));
         registrations.add(context.registerService(PathListener.class, service, p));
+    }
+
+    /**
+     * Where the uplinks' usage is kept across restarts: {@code anyhome.data} (the node's data
+     * directory, which {@code anyhome check} points at its throwaway place), else
+     * {@code anyhome.state}{@code /data}; neither (tests, Pax Exam): kept in memory only.
+     */
+    static java.nio.file.Path usageFile(BundleContext context) {
+        String data = context.getProperty(DATA_PROPERTY);
+        String state = context.getProperty(STATE_PROPERTY);
+        java.nio.file.Path dir = data != null && !data.isBlank() ? java.nio.file.Path.of(data)
+                : state != null && !state.isBlank() ? java.nio.file.Path.of(state, "data") : null;
+        return dir == null ? null : dir.resolve(UsageFile.NAME);
     }
 
     /**

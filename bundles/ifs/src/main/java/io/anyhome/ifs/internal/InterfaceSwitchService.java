@@ -18,6 +18,7 @@ import io.anyhome.api.ifs.UplinkSnapshot;
 import io.anyhome.api.mobility.BindingDTO;
 import io.anyhome.api.mobility.BindingState;
 import io.anyhome.api.mobility.MobilityService;
+import io.anyhome.api.nic.NicDTO;
 import io.anyhome.api.nic.NicRegistry;
 import io.anyhome.api.path.Path;
 import io.anyhome.api.platform.Platform;
@@ -50,7 +51,8 @@ import java.util.function.Supplier;
  * uplink snapshots from the NIC registry and the paths, the {@link FlowSwitch} on the data path,
  * the operator's pins and forbids, and the engine thread that evaluates on every signal (uplink
  * up/down, path state, policy and operator changes) and at least once per interval, expires idle
- * flows and rolls the accounting period over.
+ * flows, and meters each uplink's usage from its interface counters ({@link UsageMeter}) before
+ * each evaluation.
  *
  * <p>Signals arrive on the threads that saw them ({@link UplinkListener}, {@link PathListener})
  * and only queue an evaluation; the data path ({@link #pathFor}) never waits for the engine.
@@ -90,12 +92,13 @@ public final class InterfaceSwitchService implements InterfaceSwitch, UplinkList
     private final UplinkView uplinkView = new UplinkView();
     private final Map<String, Path> paths = new ConcurrentHashMap<>();
     private final List<DecisionListener> decisionListeners = new CopyOnWriteArrayList<>();
-    private final AccountingPeriod period;
+    private final UsageMeter usage;
     private volatile Supplier<List<AccessLinkDTO>> accessLinks = List::of;
     private final CopyOnWriteArrayList<MovementListener> movementListeners = new CopyOnWriteArrayList<>();
     private final MovementListener movements = new Movements();
     private volatile RouterAdvertisementWatch raWatch;
-    private Platform watched;
+    /** The platform watched, whose interface counters the usage meter reads. */
+    private volatile Platform watched;
     private volatile MobilityService mobility;
     private volatile List<UplinkSnapshot> lastUplinks = List.of();
     private volatile String lastDecidingPolicy;
@@ -107,6 +110,18 @@ public final class InterfaceSwitchService implements InterfaceSwitch, UplinkList
      * @param reports told about switches, decisions and failures
      */
     public InterfaceSwitchService(IfsConfiguration config, NicRegistry registry, LongSupplier clock, Reports reports) {
+        this(config, registry, clock, reports, null);
+    }
+
+    /**
+     * @param config the settings
+     * @param registry the NIC registry: the uplinks are the NICs a driver claimed
+     * @param clock epoch milliseconds
+     * @param reports told about switches, decisions and failures
+     * @param usageFile where the uplinks' usage is kept across restarts, or null to keep it in memory
+     */
+    public InterfaceSwitchService(IfsConfiguration config, NicRegistry registry, LongSupplier clock, Reports reports,
+            java.nio.file.Path usageFile) {
         this.config = config;
         this.registry = registry;
         this.clock = clock;
@@ -117,7 +132,10 @@ public final class InterfaceSwitchService implements InterfaceSwitch, UplinkList
             return t;
         });
         this.flowSwitch = new FlowSwitch(new FlowTable(config.flowTableSlots()), clock);
-        this.period = new AccountingPeriod(config.accountingDay(), clock.getAsLong());
+        long now = clock.getAsLong();
+        this.usage = new UsageMeter(config.accountingDay(), now, usageFile == null ? null : new UsageFile(usageFile),
+                m -> reports.problem(m, null));
+        usage.load(now);
         this.engine = PolicyEngine.builder()
                 .uplinks(this::policyUplinks)
                 .flows(flowSwitch::snapshots)
@@ -141,12 +159,14 @@ public final class InterfaceSwitchService implements InterfaceSwitch, UplinkList
     /**
      * Starts watching Router Advertisements on every interface of a platform (replacing the watch
      * of a previous one): access links for {@code ra:list}, care-of addresses for the snapshots,
-     * movement signals for an evaluation and for the {@link MovementListener} services.
+     * movement signals for an evaluation and for the {@link MovementListener} services; and
+     * reading the uplinks' interface counters for the usage meter.
      *
      * @param platform the platform
      */
     public synchronized void watch(Platform platform) {
         unwatch();
+        watched = platform;
         RouterAdvertisementWatch w = new RouterAdvertisementWatch(platform, clock, movements,
                 m -> reports.problem(m, null));
         try {
@@ -157,7 +177,6 @@ public final class InterfaceSwitchService implements InterfaceSwitch, UplinkList
             return;
         }
         raWatch = w;
-        watched = platform;
         accessLinks = w::accessLinks;
     }
 
@@ -184,8 +203,18 @@ public final class InterfaceSwitchService implements InterfaceSwitch, UplinkList
 
     @Override
     public void close() {
-        unwatch();
         engineThread.shutdownNow();
+        try {
+            engineThread.awaitTermination(OPERATOR_WAIT_MS, TimeUnit.MILLISECONDS);
+            long now = clock.getAsLong();
+            sampleUsage(now);
+            usage.save(now);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            reports.problem("cannot save the uplinks' usage", e);
+        }
+        unwatch();
         engine.close();
     }
 
@@ -367,6 +396,13 @@ public final class InterfaceSwitchService implements InterfaceSwitch, UplinkList
 
     private void evaluate(String trigger, long atMillis) {
         try {
+            long now = clock.getAsLong();
+            sampleUsage(now);
+            usage.saveIfDue(now);
+        } catch (RuntimeException e) {
+            reports.problem("cannot meter the uplinks' usage", e);
+        }
+        try {
             String before = lastDecidingPolicy;
             engine.evaluate(trigger, atMillis);
             String now = effectivePolicy();
@@ -383,18 +419,39 @@ public final class InterfaceSwitchService implements InterfaceSwitch, UplinkList
         long now = clock.getAsLong();
         try {
             flowSwitch.expire(now, config.flowIdleSeconds() * 1000L);
-            if (period.rolledOver(now)) {
-                flowSwitch.resetUsage();
-            }
         } catch (RuntimeException e) {
             reports.problem("interface switch maintenance failed", e);
         }
         evaluate(HandoverDTO.TRIGGER_DECISION, now);
     }
 
+    /**
+     * Reads the interface counters of every uplink (a NIC a driver claimed) into the meter; an
+     * interface that cannot be read now keeps its total. Without a platform nothing is read, but
+     * the accounting period still rolls over.
+     */
+    private void sampleUsage(long now) {
+        Platform p = watched;
+        Map<String, UsageMeter.Reading> readings = new java.util.HashMap<>();
+        if (p != null) {
+            for (NicDTO nic : registry.list()) {
+                if (nic.driver == null || nic.name == null) {
+                    continue;
+                }
+                try {
+                    int index = nic.index > 0 ? nic.index : p.interfaceIndex(nic.name);
+                    readings.put(nic.name, new UsageMeter.Reading(index, p.linkStatistics(index).totalBytes()));
+                } catch (PlatformException gone) {
+                    // the interface is gone or being recreated: the next reading settles it
+                }
+            }
+        }
+        usage.sample(now, readings);
+    }
+
     private List<UplinkSnapshot> allUplinks() {
         List<UplinkSnapshot> all = uplinkView.snapshot(clock.getAsLong(), registry.list(), paths,
-                careOfAddresses(), flowSwitch.usageBytes(), bindingStates());
+                careOfAddresses(), usage.usage(), bindingStates());
         lastUplinks = all;
         return all;
     }

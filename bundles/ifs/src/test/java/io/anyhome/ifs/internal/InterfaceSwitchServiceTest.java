@@ -20,12 +20,14 @@ import io.anyhome.api.nic.NicDriver;
 import io.anyhome.api.nic.NicHandle;
 import io.anyhome.api.nic.NicRegistry;
 import io.anyhome.api.nic.NicState;
+import io.anyhome.api.testing.FakePlatform;
 import io.anyhome.ifs.internal.flow.CountingPath;
 import io.anyhome.platform.sim.RaConfig;
 import io.anyhome.platform.sim.SimNetwork;
 import io.anyhome.platform.sim.SimPlatform;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class InterfaceSwitchServiceTest {
     private final Nics nics = new Nics();
@@ -58,8 +61,9 @@ class InterfaceSwitchServiceTest {
     void start() throws Exception {
         nics.put("eth0", NicState.UP);
         nics.put("wlan0", NicState.UP);
-        // a budget no busy build machine overruns: these tests are about decisions, not the budget
-        sw = new InterfaceSwitchService(IfsConfiguration.from(Map.of("policy", "prefer-eth", "policyBudgetMs", 5000)), nics,
+        // a generous budget: on a busy machine a first call may overrun 50 ms and disable the policy
+        sw = new InterfaceSwitchService(
+                IfsConfiguration.from(Map.of("policy", "prefer-eth", "policyBudgetMs", "10000")), nics,
                 System::currentTimeMillis, new Recorder());
         sw.addPath(wlan);
         sw.addPath(eth);
@@ -301,6 +305,62 @@ class InterfaceSwitchServiceTest {
         assertThat(h.to).isEqualTo("wlan0");
         assertThat(h.flowsMoved).isEqualTo(1);
         assertThat(h.triggerToTrafficMs).isEqualTo(-1);
+    }
+
+    @Test
+    void givenAnUplinkThatDownloads_whenEvaluated_thenThePolicySeesItsInterfaceBytesBothDirections() throws Exception {
+        FakePlatform platform = new FakePlatform();
+        platform.addEthernet(2, "eth0");
+        platform.addEthernet(3, "wlan0");
+        platform.counters(3, 7_000_000, 300_000); // before the node ran: not ours
+        Map<String, Long> seen = new ConcurrentHashMap<>();
+        sw.addPolicy("recording", 0, 2, "test", c -> {
+            c.uplinks().forEach(u -> seen.put(u.id(), u.usageBytes()));
+            return PREFER_ETH.decide(c);
+        });
+        sw.selectPolicy("recording");
+        sw.watch(platform);
+        sw.trigger(HandoverDTO.TRIGGER_DECISION, System.currentTimeMillis()).get();
+
+        // a download over wlan0: 5 MB in, 40 kB of acknowledgements out
+        platform.counters(3, 12_000_000, 340_000);
+        platform.counters(2, 0, 1_000);
+        sw.trigger(HandoverDTO.TRIGGER_DECISION, System.currentTimeMillis()).get();
+
+        assertThat(seen).containsEntry("wlan0", 5_040_000L).containsEntry("eth0", 1_000L);
+        assertThat(sw.status().uplinks).filteredOn(u -> u.id.equals("wlan0")).singleElement()
+                .extracting(u -> u.usageBytes).isEqualTo(5_040_000L);
+    }
+
+    @Test
+    void givenAUsageFile_whenTheSwitchCloses_thenTheUsageIsSavedAndTheNextSwitchStartsFromIt(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("data").resolve("ifs-usage.json");
+        FakePlatform platform = new FakePlatform();
+        platform.addEthernet(3, "wlan0");
+        InterfaceSwitchService first = new InterfaceSwitchService(IfsConfiguration.from(Map.of()), nics,
+                System::currentTimeMillis, new Recorder(), file);
+        first.watch(platform);
+        first.trigger(HandoverDTO.TRIGGER_DECISION, System.currentTimeMillis()).get();
+        platform.counters(3, 800, 200);
+        first.trigger(HandoverDTO.TRIGGER_DECISION, System.currentTimeMillis()).get();
+        first.close();
+        assertThat(file).content().contains("\"wlan0\": 1000");
+
+        platform.counters(3, 5_800, 200); // while the node was stopped: not counted
+        InterfaceSwitchService second = new InterfaceSwitchService(IfsConfiguration.from(Map.of()), nics,
+                System::currentTimeMillis, new Recorder(), file);
+        try {
+            second.watch(platform);
+            second.trigger(HandoverDTO.TRIGGER_DECISION, System.currentTimeMillis()).get();
+            platform.counters(3, 5_900, 200);
+            second.trigger(HandoverDTO.TRIGGER_DECISION, System.currentTimeMillis()).get();
+
+            assertThat(second.status().uplinks).filteredOn(u -> u.id.equals("wlan0")).singleElement()
+                    .extracting(u -> u.usageBytes).isEqualTo(1_100L);
+        } finally {
+            second.close();
+        }
     }
 
     private final class Recorder implements InterfaceSwitchService.Reports {

@@ -3,6 +3,7 @@ package io.anyhome.platform.sim;
 import io.anyhome.api.IpPrefix;
 import io.anyhome.api.platform.LinkDetails;
 import io.anyhome.api.platform.LinkEvent;
+import io.anyhome.api.platform.LinkStatistics;
 import io.anyhome.api.platform.OperState;
 import io.anyhome.api.platform.WirelessStation;
 import java.util.ArrayList;
@@ -13,7 +14,8 @@ import java.util.Optional;
 /**
  * A network interface of an emulated node or router: index, name, MTU, link-layer address,
  * administrative state, carrier (that of the {@link SimLink} it is attached to; a TUN device's
- * while it is open), addresses, and what {@code Platform.linkDetails} and
+ * while it is open), addresses, the counters of what it sent and received (IP packets, no link-layer
+ * overhead; from zero when the interface is made), and what {@code Platform.linkDetails} and
  * {@code Platform.wirelessStation} report about it, which tests set here.
  *
  * <p>Created by {@link SimPlatform#addInterface(String, SimLink)},
@@ -38,6 +40,10 @@ public final class SimInterface {
     private WirelessStation station;
     private boolean stableRandomInterfaceId;
     private byte[] randomInterfaceId;
+    private long rxBytes;
+    private long txBytes;
+    private long rxPackets;
+    private long txPackets;
 
     SimInterface(SimNetwork network, Stack stack, int index, String name, String kind, int mtu) {
         this.network = network;
@@ -169,6 +175,39 @@ public final class SimInterface {
         return this;
     }
 
+    /** @return what {@code Platform.linkStatistics} reports: the packets this interface sent and received */
+    public LinkStatistics statistics() {
+        synchronized (network.clock()) {
+            return new LinkStatistics(rxBytes, txBytes, rxPackets, txPackets);
+        }
+    }
+
+    /**
+     * Sets the counters back to zero, as when the kernel recreates the interface (a modem that
+     * reconnects).
+     *
+     * @return this interface
+     */
+    public SimInterface resetStatistics() {
+        synchronized (network.clock()) {
+            rxBytes = 0;
+            txBytes = 0;
+            rxPackets = 0;
+            txPackets = 0;
+        }
+        return this;
+    }
+
+    void countReceived(int length) {
+        rxBytes += length;
+        rxPackets++;
+    }
+
+    void countSent(int length) {
+        txBytes += length;
+        txPackets++;
+    }
+
     LinkDetails details() {
         return new LinkDetails(devType, wireless);
     }
@@ -267,6 +306,7 @@ public final class SimInterface {
 
     void receive(byte[] packet) {
         if (adminUp) {
+            countReceived(packet.length);
             stack.receive(this, packet);
         }
     }
@@ -275,6 +315,9 @@ public final class SimInterface {
     boolean transmit(byte[] packet, byte[] nextHop) {
         if (!adminUp || link == null) {
             return false;
+        }
+        if (link.carrier()) {
+            countSent(packet.length);
         }
         link.send(this, packet, nextHop);
         return true;

@@ -9,6 +9,7 @@ import io.anyhome.api.platform.Icmpv6Endpoint;
 import io.anyhome.api.platform.Icmpv6Options;
 import io.anyhome.api.platform.Ipv6Setting;
 import io.anyhome.api.platform.LinkDetails;
+import io.anyhome.api.platform.LinkStatistics;
 import io.anyhome.api.platform.NetworkListener;
 import io.anyhome.api.platform.Platform;
 import io.anyhome.api.platform.PlatformCapabilitiesDTO;
@@ -402,6 +403,13 @@ public final class SimPlatform implements Platform {
     public LinkDetails linkDetails(int index) throws PlatformException {
         synchronized (clock) {
             return require(index, "link details").details();
+        }
+    }
+
+    @Override
+    public LinkStatistics linkStatistics(int index) throws PlatformException {
+        synchronized (clock) {
+            return require(index, "link statistics").statistics();
         }
     }
 

@@ -39,6 +39,7 @@ final class SimTunDevice implements TunDevice {
             return false;
         }
         queue.add(packet);
+        iface.countSent(packet.length);
         node.monitor().notifyAll();
         return true;
     }
@@ -109,7 +110,9 @@ final class SimTunDevice implements TunDevice {
                 throw new PlatformException(Code.INVALID_ARGUMENT, "packet of " + src.remaining()
                         + " bytes exceeds the MTU " + iface.mtu() + " of " + name(), 22, null);
             }
-            node.receiveFrom(iface, SimEndpoint.remaining(src));
+            byte[] packet = SimEndpoint.remaining(src);
+            iface.countReceived(packet.length);
+            node.receiveFrom(iface, packet);
             return true;
         }
     }

@@ -113,6 +113,7 @@ class MobilityLabIT {
     void givenATcpTransfer_whenTheCarryingUplinkDiesAndThenTheNextIsBlackholed_thenItCompletesWithoutReset()
             throws Exception {
         Path out = Files.createDirectories(scratch.resolve("iperf"));
+        long usageBefore = usageBytes();
         Process server = lab.start("mn", out.resolve("server.json"), "iperf3", "-s", "-1", "-J", "-B", HOA);
         Process probeReceiver = lab.start("mn", out.resolve("probe.json"), "python3", probeScript(), "receive",
                 "5999", "24", HOA);
@@ -148,6 +149,21 @@ class MobilityLabIT {
             System.out.printf("MobilityLabIT: handover %s%n", h);
         }
         assertThat(received.get("bytes").getAsLong()).isPositive();
+        // the uplinks' usage is what their interfaces carried: the download, tunnel overhead included
+        long download = received.get("bytes").getAsLong();
+        long metered = await("the download in the uplinks' usage").atMost(Duration.ofSeconds(10))
+                .ignoreExceptions().until(() -> usageBytes() - usageBefore, u -> u >= download);
+        System.out.printf("MobilityLabIT: uplinks' usage grew by %d bytes over a download of %d bytes%n",
+                metered, download);
+    }
+
+    /** @return the sum of the uplinks' usage this accounting period, as {@code ifs:status --json} shows it */
+    private long usageBytes() throws Exception {
+        long sum = 0;
+        for (JsonElement u : nodes.json(mnState, "ifs:status", "--json").getAsJsonObject().getAsJsonArray("uplinks")) {
+            sum += u.getAsJsonObject().get("usageBytes").getAsLong();
+        }
+        return sum;
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -22,8 +21,10 @@ import java.util.function.LongSupplier;
  * has not placed yet, and returns the path. No lock, no allocation per packet.
  *
  * <p>Several threads may call {@link #pathFor} at once: the routing is immutable and flows are
- * added without locks. The byte and packet counters (per flow, per uplink) are plain fields:
- * exact with one reading thread, as the virtual interface has, approximate with several.
+ * added without locks. The per-flow byte and packet counters are plain fields: exact with one
+ * reading thread, as the virtual interface has, approximate with several. Uplink usage is not
+ * counted here: {@code UsageMeter} reads the interfaces' own counters, which see both directions
+ * and the tunnel overhead.
  *
  * <p>The maintenance side ({@link #publish}, {@link #updatePaths}, {@link #expire}, the
  * snapshots) runs on the engine thread; publications are serialised there.
@@ -31,7 +32,6 @@ import java.util.function.LongSupplier;
 public final class FlowSwitch {
     private final FlowTable table;
     private final LongSupplier clock;
-    private final Map<String, UplinkCounter> counters = new ConcurrentHashMap<>();
     private volatile Routing routing;
     private volatile long unclassified;
     private int generation;
@@ -44,7 +44,7 @@ public final class FlowSwitch {
         this.table = table;
         this.clock = clock;
         this.routing = Routing.compile(0, Decision.noUplink("no decision yet"), List.of(), List.of(), Map.of(),
-                counters, table, null);
+                table, null);
     }
 
     /**
@@ -79,9 +79,6 @@ public final class FlowSwitch {
         if (path == null) {
             return null;
         }
-        UplinkCounter c = r.counters[up];
-        c.bytes += packet.remaining();
-        c.packets++;
         HandoverMark h = r.handover;
         if (h != null && !h.isDone() && h.uplink.equals(r.uplinks[up])) {
             h.traffic(now);
@@ -102,7 +99,7 @@ public final class FlowSwitch {
     public synchronized void publish(Decision decision, List<RuleOverride> pins, List<String> uplinkIds,
             Map<String, Path> paths, HandoverMark handover) {
         generation = generation == Integer.MAX_VALUE ? 1 : generation + 1;
-        routing = Routing.compile(generation, decision, pins, uplinkIds, paths, counters, table, handover);
+        routing = Routing.compile(generation, decision, pins, uplinkIds, paths, table, handover);
     }
 
     /**
@@ -136,21 +133,6 @@ public final class FlowSwitch {
     /** @return packets routed without a flow entry because the table was full */
     public long overflows() {
         return table.overflows();
-    }
-
-    /** @return bytes handed to each uplink's path since the counters were last reset */
-    public Map<String, Long> usageBytes() {
-        Map<String, Long> out = new HashMap<>();
-        counters.forEach((id, c) -> out.put(id, c.bytes));
-        return out;
-    }
-
-    /** Starts a new accounting period. */
-    public void resetUsage() {
-        counters.values().forEach(c -> {
-            c.bytes = 0;
-            c.packets = 0;
-        });
     }
 
     /** @return the active flows for a policy's snapshot */

@@ -25,7 +25,6 @@ final class Routing {
     final Decision decision;
     final String[] uplinks;
     final Path[] paths;
-    final UplinkCounter[] counters;
     final int defaultUplink;
     final boolean defaultPinned;
     private final CompiledRules routes;
@@ -35,14 +34,12 @@ final class Routing {
     private final Path[][] pairs;
     final HandoverMark handover;
 
-    private Routing(int generation, Decision decision, String[] uplinks, Path[] paths, UplinkCounter[] counters,
-            int defaultUplink, boolean defaultPinned, CompiledRules routes, CompiledRules duplicates,
+    private Routing(int generation, Decision decision, String[] uplinks, Path[] paths, int defaultUplink, boolean defaultPinned, CompiledRules routes, CompiledRules duplicates,
             SlotMap flowRoutes, SlotMap flowDuplicates, HandoverMark handover) {
         this.generation = generation;
         this.decision = decision;
         this.uplinks = uplinks;
         this.paths = paths;
-        this.counters = counters;
         this.defaultUplink = defaultUplink;
         this.defaultPinned = defaultPinned;
         this.routes = routes;
@@ -69,13 +66,12 @@ final class Routing {
      * @param pins the operator's pins, to mark the rules and default they produced
      * @param uplinkIds every uplink the decision may name, in a stable order
      * @param paths the path of each uplink that has one
-     * @param counters the usage counter of every uplink id (created on demand, kept across routings)
      * @param table the flow table, to find the flows of per-flow overrides
      * @param handover the handover waiting for its first packet, or null
      * @return the routing
      */
     static Routing compile(int generation, Decision decision, List<RuleOverride> pins, List<String> uplinkIds,
-            Map<String, Path> paths, Map<String, UplinkCounter> counters, FlowTable table, HandoverMark handover) {
+            Map<String, Path> paths, FlowTable table, HandoverMark handover) {
         List<String> ids = new ArrayList<>(uplinkIds);
         for (String u : decision.uplinksUsed()) {
             if (!ids.contains(u)) {
@@ -84,10 +80,8 @@ final class Routing {
         }
         String[] names = ids.toArray(String[]::new);
         Path[] p = new Path[names.length];
-        UplinkCounter[] c = new UplinkCounter[names.length];
         for (int i = 0; i < names.length; i++) {
             p[i] = paths.get(names[i]);
-            c[i] = counters.computeIfAbsent(names[i], UplinkCounter::new);
         }
         int def = decision.defaultUplink().map(ids::indexOf).orElse(-1);
         boolean defaultPinned = pins.stream().anyMatch(pin -> pin.rule().equals(FlowRule.any())
@@ -101,7 +95,7 @@ final class Routing {
         CompiledRules dups = CompiledRules.of(decision.ruleDuplicates(), ids, 0);
         SlotMap flowRoutes = slots(decision.flowOverrides(), ids, table);
         SlotMap flowDups = slots(decision.flowDuplicates(), ids, table);
-        return new Routing(generation, decision, names, p, c, def, defaultPinned, routes, dups, flowRoutes,
+        return new Routing(generation, decision, names, p, def, defaultPinned, routes, dups, flowRoutes,
                 flowDups, handover);
     }
 
@@ -114,7 +108,7 @@ final class Routing {
         for (int i = 0; i < uplinks.length; i++) {
             p[i] = paths.get(uplinks[i]);
         }
-        return new Routing(generation, decision, uplinks, p, counters, defaultUplink, defaultPinned, routes,
+        return new Routing(generation, decision, uplinks, p, defaultUplink, defaultPinned, routes,
                 duplicates, flowRoutes, flowDuplicates, handover);
     }
 

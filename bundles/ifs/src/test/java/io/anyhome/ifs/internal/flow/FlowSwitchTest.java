@@ -39,8 +39,8 @@ class FlowSwitchTest {
         sw.publish(Decision.useUplink("wlan0", "test"), List.of(), ids, paths, null);
 
         assertThat(sw.pathFor(WEB.duplicate())).isSameAs(wlan);
-        assertThat(sw.usageBytes()).containsEntry("wlan0", (long) WEB.remaining());
         assertThat(sw.flows()).singleElement().satisfies(f -> {
+            assertThat(f.bytes).isEqualTo(WEB.remaining());
             assertThat(f.uplink).isEqualTo("wlan0");
             assertThat(f.assignedBy).isEqualTo(FlowDTO.BY_DEFAULT);
             assertThat(f.destinationPort).isEqualTo(443);

@@ -2,6 +2,7 @@ package io.anyhome.platform.linux.internal;
 
 import io.anyhome.api.IpPrefix;
 import io.anyhome.api.platform.LinkDetails;
+import io.anyhome.api.platform.LinkStatistics;
 import io.anyhome.api.platform.PlatformException;
 import io.anyhome.api.platform.PolicyRule;
 import io.anyhome.api.platform.RouteSpec;
@@ -45,4 +46,6 @@ interface LinkConfigurator {
     LinkDetails linkDetails(int index) throws PlatformException;
 
     Optional<WirelessStation> wirelessStation(int index) throws PlatformException;
+
+    LinkStatistics linkStatistics(int index) throws PlatformException;
 }

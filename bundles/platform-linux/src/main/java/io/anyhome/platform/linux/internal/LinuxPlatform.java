@@ -7,6 +7,7 @@ import io.anyhome.api.platform.Icmpv6Endpoint;
 import io.anyhome.api.platform.Icmpv6Options;
 import io.anyhome.api.platform.Ipv6Setting;
 import io.anyhome.api.platform.LinkDetails;
+import io.anyhome.api.platform.LinkStatistics;
 import io.anyhome.api.platform.NetworkListener;
 import io.anyhome.api.platform.Platform;
 import io.anyhome.api.platform.PlatformCapabilitiesDTO;
@@ -183,6 +184,11 @@ final class LinuxPlatform implements Platform {
     @Override
     public LinkDetails linkDetails(int index) throws PlatformException {
         return links.linkDetails(index);
+    }
+
+    @Override
+    public LinkStatistics linkStatistics(int index) throws PlatformException {
+        return links.linkStatistics(index);
     }
 
     @Override

@@ -13,6 +13,8 @@ package io.anyhome.platform.linux.internal;
  * fib_rule_hdr (12): family u8, dst_len u8, src_len u8, tos u8, table u8, res1 u8, res2 u8,
  *                 action u8, flags u32
  * ndmsg (12):     family u8, pad u8, pad u16, ifindex s32, state u16, flags u8, type u8
+ * rtnl_link_stats64 (IFLA_STATS64, 192 or more): rx_packets u64, tx_packets u64, rx_bytes u64,
+ *                 tx_bytes u64, rx_errors u64, tx_errors u64, ... (host order)
  * </pre>
  */
 final class Rtnetlink {
@@ -42,6 +44,7 @@ final class Rtnetlink {
     static final int IFLA_MTU = 4;
     static final int IFLA_OPERSTATE = 16;
     static final int IFLA_LINKINFO = 18;
+    static final int IFLA_STATS64 = 23;
     static final int IFLA_CARRIER = 33;
     static final int IFLA_INFO_KIND = 1;
     static final int IFF_UP = 0x1;

@@ -5,6 +5,7 @@ import io.anyhome.api.AddressText;
 import io.anyhome.api.AnyhomeException.Code;
 import io.anyhome.api.IpPrefix;
 import io.anyhome.api.platform.LinkEvent;
+import io.anyhome.api.platform.LinkStatistics;
 import io.anyhome.api.platform.PlatformException;
 import io.anyhome.api.platform.PolicyRule;
 import io.anyhome.api.platform.RouteSpec;
@@ -47,6 +48,25 @@ final class RtnetlinkConfigurator {
      */
     String interfaceName(int index) throws PlatformException {
         return link("look up interface #" + index, RtnetlinkRequests.getLink(index)).name();
+    }
+
+    /**
+     * @param index an interface index
+     * @return its kernel counters ({@code IFLA_STATS64} of {@code RTM_GETLINK})
+     * @throws PlatformException {@code NOT_FOUND} with {@code ENODEV} if there is no such interface
+     */
+    LinkStatistics linkStatistics(int index) throws PlatformException {
+        String what = "read the counters of interface #" + index;
+        for (NetlinkMessage m : execute(what, RtnetlinkRequests.getLink(index))) {
+            if (m.type() == Rtnetlink.RTM_NEWLINK) {
+                try {
+                    return RtnetlinkDecoder.statistics(m);
+                } catch (NetlinkMalformedException e) {
+                    throw new PlatformException(Code.IO_ERROR, what + ": malformed answer: " + e.getMessage());
+                }
+            }
+        }
+        throw new PlatformException(Code.IO_ERROR, what + ": the kernel acknowledged without the link");
     }
 
     private LinkEvent link(String what, NetlinkMessageBuilder request) throws PlatformException {

@@ -6,6 +6,7 @@ import io.anyhome.api.IpPrefix;
 import io.anyhome.api.platform.AddressEvent;
 import io.anyhome.api.platform.Change;
 import io.anyhome.api.platform.LinkEvent;
+import io.anyhome.api.platform.LinkStatistics;
 import io.anyhome.api.platform.NeighbourEvent;
 import io.anyhome.api.platform.NeighbourState;
 import io.anyhome.api.platform.OperState;
@@ -15,6 +16,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Turns rtnetlink messages into the API's events: {@code RTM_NEWLINK}/{@code RTM_DELLINK} into
@@ -26,6 +28,8 @@ import java.nio.ByteBuffer;
  */
 final class RtnetlinkDecoder {
     private static final OperState[] OPER_STATES = OperState.values();
+    /** rx_packets, tx_packets, rx_bytes, tx_bytes: the part of {@code rtnl_link_stats64} we read. */
+    private static final int STATS64_COUNTERS_LENGTH = 32;
 
     private RtnetlinkDecoder() {
     }
@@ -75,6 +79,27 @@ final class RtnetlinkDecoder {
         return new LinkEvent(m.type() == RTM_DELLINK ? Change.DELETED : Change.NEW, index, name, flags, carrier,
                 oper < OPER_STATES.length ? OPER_STATES[oper] : OperState.UNKNOWN, a.u32(IFLA_MTU, 0), kind,
                 linkLayer(a.bytes(IFLA_ADDRESS)), observedAt);
+    }
+
+    /**
+     * Reads the counters of an {@code RTM_NEWLINK} answer: the first four u64 of
+     * {@code IFLA_STATS64} ({@code struct rtnl_link_stats64}, which later kernels extend at its end).
+     *
+     * @param m an {@code RTM_NEWLINK} message
+     * @return the counters
+     * @throws NetlinkMalformedException if the message has no {@code IFLA_STATS64} or it is too short
+     */
+    static LinkStatistics statistics(NetlinkMessage m) throws NetlinkMalformedException {
+        requireLength(m, IFINFOMSG_LENGTH, "ifinfomsg");
+        ByteBuffer p = m.payload();
+        NetlinkAttributes a = NetlinkAttributes.parse(p, IFINFOMSG_LENGTH);
+        byte[] raw = a.bytes(IFLA_STATS64);
+        if (raw == null || raw.length < STATS64_COUNTERS_LENGTH) {
+            throw new NetlinkMalformedException(p, 0, "link " + p.getInt(4) + (raw == null ? " without IFLA_STATS64"
+                    : " with IFLA_STATS64 of " + raw.length + " bytes, needs " + STATS64_COUNTERS_LENGTH));
+        }
+        ByteBuffer s = ByteBuffer.wrap(raw).order(ByteOrder.nativeOrder());
+        return new LinkStatistics(s.getLong(16), s.getLong(24), s.getLong(0), s.getLong(8));
     }
 
     static AddressEvent address(NetlinkMessage m, long observedAt) throws NetlinkMalformedException {

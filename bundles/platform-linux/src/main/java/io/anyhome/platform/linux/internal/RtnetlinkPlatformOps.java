@@ -4,6 +4,7 @@ import io.anyhome.api.AnyhomeException.Code;
 import io.anyhome.api.IpPrefix;
 import io.anyhome.api.Registration;
 import io.anyhome.api.platform.LinkDetails;
+import io.anyhome.api.platform.LinkStatistics;
 import io.anyhome.api.platform.NetworkListener;
 import io.anyhome.api.platform.PlatformCapabilitiesDTO;
 import io.anyhome.api.platform.PlatformException;
@@ -17,7 +18,7 @@ import java.util.Optional;
 /**
  * The Linux platform's netlink half, one method per {@code Platform} method it serves, with the
  * same contract: the rtnetlink monitor, link / address / route / rule / proxy-neighbour
- * configuration, sysfs link details and nl80211 station information. {@code LinuxPlatform}
+ * configuration, interface counters, sysfs link details and nl80211 station information. {@code LinuxPlatform}
  * delegates to it; it holds no native state of its own, so it can be made once and shared.
  *
  * <p>Sockets are opened per call (and per monitor) in the calling thread's network namespace.
@@ -129,6 +130,15 @@ final class RtnetlinkPlatformOps implements NetworkMonitor, LinkConfigurator {
             throw new PlatformException(Code.NOT_FOUND, "interface #" + index + " does not exist");
         }
         return linkDetails.read(configurator.interfaceName(index));
+    }
+
+    /** {@code Platform.linkStatistics}: rtnetlink {@code IFLA_STATS64}, in the caller's namespace. */
+    @Override
+    public LinkStatistics linkStatistics(int index) throws PlatformException {
+        if (index <= 0) {
+            throw new PlatformException(Code.NOT_FOUND, "interface #" + index + " does not exist", Native.ENODEV, null);
+        }
+        return configurator.linkStatistics(index);
     }
 
     /** {@code Platform.wirelessStation}. */

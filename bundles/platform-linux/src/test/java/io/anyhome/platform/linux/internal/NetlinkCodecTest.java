@@ -8,6 +8,7 @@ import io.anyhome.api.IpPrefix;
 import io.anyhome.api.platform.AddressEvent;
 import io.anyhome.api.platform.Change;
 import io.anyhome.api.platform.LinkEvent;
+import io.anyhome.api.platform.LinkStatistics;
 import io.anyhome.api.platform.NeighbourEvent;
 import io.anyhome.api.platform.NeighbourState;
 import io.anyhome.api.platform.OperState;
@@ -90,6 +91,37 @@ class NetlinkCodecTest {
         assertThat(e.tentative()).isTrue();
         assertThat(e.preferredLifetimeMs()).isEqualTo(30_000);
         assertThat(e.validLifetimeMs()).isEqualTo(60_000);
+    }
+
+    /** An RTM_NEWLINK answer for index 3 with IFLA_STATS64 of {@code statsLength} bytes, counters 1, 2, 3, 4, 5, ... */
+    static NetlinkMessage linkWithStatistics(int statsLength) throws Exception {
+        ByteBuffer stats = ByteBuffer.allocate(statsLength).order(ByteOrder.nativeOrder());
+        for (int i = 0; i + 8 <= statsLength; i += 8) {
+            stats.putLong(i, i / 8 + 1 + (i == 16 ? 5_000_000_000L : 0));
+        }
+        NetlinkMessageBuilder b = new NetlinkMessageBuilder(Rtnetlink.RTM_NEWLINK, 0)
+                .u8(0).u8(0).u16(1).u32(3).u32(0x1003).u32(0).attributeString(Rtnetlink.IFLA_IFNAME, "up0")
+                .attribute(Rtnetlink.IFLA_STATS64, stats.array());
+        return NetlinkMessage.split(b.build(1)).get(0);
+    }
+
+    @Test
+    void givenALinkWithStats64_whenItsCountersAreRead_thenPacketsAndBytesComeFromTheirPlacesAsU64() throws Exception {
+        // rtnl_link_stats64 of Linux 6.x: 25 counters (200 bytes); rx_bytes above 2^32
+        LinkStatistics s = RtnetlinkDecoder.statistics(linkWithStatistics(200));
+
+        assertThat(s).isEqualTo(new LinkStatistics(5_000_000_003L, 4, 1, 2));
+        assertThat(s.totalBytes()).isEqualTo(5_000_000_007L);
+    }
+
+    @Test
+    void givenALinkWithoutOrWithATruncatedStats64_whenItsCountersAreRead_thenMalformed() throws Exception {
+        NetlinkMessage without = NetlinkMessage.split(RtnetlinkRequests.getLink(3).build(1)).get(0);
+
+        assertThatThrownBy(() -> RtnetlinkDecoder.statistics(without)).isInstanceOf(NetlinkMalformedException.class)
+                .hasMessageContaining("without IFLA_STATS64");
+        assertThatThrownBy(() -> RtnetlinkDecoder.statistics(linkWithStatistics(24)))
+                .isInstanceOf(NetlinkMalformedException.class).hasMessageContaining("24 bytes");
     }
 
     @Test
