@@ -80,6 +80,8 @@ public final class InterfaceSwitchService implements InterfaceSwitch, UplinkList
     }
 
     private static final long OPERATOR_WAIT_MS = 5_000;
+    /** The shortest time between two readings of the interface counters for the usage meter. */
+    static final long USAGE_SAMPLE_MS = 1_000;
 
     private final IfsConfiguration config;
     private final NicRegistry registry;
@@ -93,6 +95,8 @@ public final class InterfaceSwitchService implements InterfaceSwitch, UplinkList
     private final Map<String, Path> paths = new ConcurrentHashMap<>();
     private final List<DecisionListener> decisionListeners = new CopyOnWriteArrayList<>();
     private final UsageMeter usage;
+    /** When the interface counters were last read (engine thread only). */
+    private long lastUsageSample = Long.MIN_VALUE;
     private volatile Supplier<List<AccessLinkDTO>> accessLinks = List::of;
     private final CopyOnWriteArrayList<MovementListener> movementListeners = new CopyOnWriteArrayList<>();
     private final MovementListener movements = new Movements();
@@ -396,13 +400,6 @@ public final class InterfaceSwitchService implements InterfaceSwitch, UplinkList
 
     private void evaluate(String trigger, long atMillis) {
         try {
-            long now = clock.getAsLong();
-            sampleUsage(now);
-            usage.saveIfDue(now);
-        } catch (RuntimeException e) {
-            reports.problem("cannot meter the uplinks' usage", e);
-        }
-        try {
             String before = lastDecidingPolicy;
             engine.evaluate(trigger, atMillis);
             String now = effectivePolicy();
@@ -412,6 +409,25 @@ public final class InterfaceSwitchService implements InterfaceSwitch, UplinkList
             }
         } catch (RuntimeException e) {
             reports.problem("interface switch evaluation failed (" + trigger + ")", e);
+        }
+        meterUsage();
+    }
+
+    /**
+     * After an evaluation, so that reading the counters never delays a handover's decision, and
+     * at most once per {@link #USAGE_SAMPLE_MS}: a policy sees usage at most that much behind.
+     */
+    private void meterUsage() {
+        long now = clock.getAsLong();
+        if (lastUsageSample != Long.MIN_VALUE && now - lastUsageSample < USAGE_SAMPLE_MS && now >= lastUsageSample) {
+            return;
+        }
+        lastUsageSample = now;
+        try {
+            sampleUsage(now);
+            usage.saveIfDue(now);
+        } catch (RuntimeException e) {
+            reports.problem("cannot meter the uplinks' usage", e);
         }
     }
 
@@ -492,7 +508,8 @@ public final class InterfaceSwitchService implements InterfaceSwitch, UplinkList
         s.lastEvaluationMicros = engine.policies().stream().filter(p -> p.active).mapToLong(p -> p.lastEvaluationMicros)
                 .findFirst().orElse(0);
         Map<String, Integer> perUplink = flowSwitch.flowsPerUplink();
-        s.uplinks = lastUplinks.stream().map(u -> uplinkDTO(u, perUplink)).toList();
+        Map<String, Long> metered = usage.usage(); // the latest reading, perhaps newer than the last evaluation's
+        s.uplinks = lastUplinks.stream().map(u -> uplinkDTO(u, perUplink, metered)).toList();
         s.pins = operator.pins().stream().map(p -> p.rule() + " -> " + p.uplink()).toList();
         s.forbidden = List.copyOf(operator.forbidden());
         s.activeFlows = perUplink.values().stream().mapToInt(Integer::intValue).sum();
@@ -500,7 +517,7 @@ public final class InterfaceSwitchService implements InterfaceSwitch, UplinkList
         return s;
     }
 
-    private UplinkDTO uplinkDTO(UplinkSnapshot u, Map<String, Integer> flows) {
+    private UplinkDTO uplinkDTO(UplinkSnapshot u, Map<String, Integer> flows, Map<String, Long> metered) {
         UplinkDTO d = new UplinkDTO();
         d.id = u.id();
         d.technology = u.technology().name();
@@ -513,7 +530,7 @@ public final class InterfaceSwitchService implements InterfaceSwitch, UplinkList
         d.flows = flows.getOrDefault(u.id(), 0);
         d.cost = u.cost();
         d.metered = u.metered();
-        d.usageBytes = u.usageBytes();
+        d.usageBytes = metered.getOrDefault(u.id(), u.usageBytes());
         return d;
     }
 

@@ -1,5 +1,11 @@
 package io.anyhome.ifs.internal;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,11 +30,11 @@ import java.util.TreeMap;
  * }
  * </pre>
  *
- * The shape is fixed, so it is written and read here without a JSON library (ifs imports none).
- * Writing is atomic: a temporary file beside it, then a rename, so a node killed while saving
+ * Written and read with Gson. Writing is atomic: a temporary file beside it, then a rename, so a node killed while saving
  * leaves the previous file or the new one, never half of one.
  */
 final class UsageFile {
+    private static final Gson PRETTY = new GsonBuilder().setPrettyPrinting().create();
     /** The file name in the node's data directory. */
     static final String NAME = "ifs-usage.json";
 
@@ -99,171 +105,52 @@ final class UsageFile {
     }
 
     static String encode(Content content) {
-        StringBuilder sb = new StringBuilder("{\n  \"periodStart\": ").append(content.periodStart())
-                .append(",\n  \"uplinks\": {");
-        String separator = "\n";
-        for (Map.Entry<String, Long> e : new TreeMap<>(content.bytes()).entrySet()) {
-            sb.append(separator).append("    ");
-            quote(sb, e.getKey());
-            sb.append(": ").append(e.getValue());
-            separator = ",\n";
-        }
-        return sb.append(content.bytes().isEmpty() ? "}\n}\n" : "\n  }\n}\n").toString();
-    }
-
-    private static void quote(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (c < 0x20) {
-                sb.append(String.format("\\u%04x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        sb.append('"');
+        JsonObject uplinks = new JsonObject();
+        new TreeMap<>(content.bytes()).forEach(uplinks::addProperty);
+        JsonObject root = new JsonObject();
+        root.addProperty("periodStart", content.periodStart());
+        root.add("uplinks", uplinks);
+        return PRETTY.toJson(root) + "\n";
     }
 
     /**
      * @param text the file's text
      * @return its content
-     * @throws IllegalArgumentException if it is not a usage file, saying where and why
+     * @throws IllegalArgumentException if it is not a usage file, saying why
      */
     static Content decode(String text) {
-        return new Parser(text).content();
+        JsonElement parsed;
+        try {
+            parsed = JsonParser.parseString(text);
+        } catch (JsonParseException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
+        }
+        if (!parsed.isJsonObject()) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        JsonObject root = parsed.getAsJsonObject();
+        for (String key : root.keySet()) {
+            if (!key.equals("periodStart") && !key.equals("uplinks")) {
+                throw new IllegalArgumentException("unknown key \"" + key + "\"");
+            }
+        }
+        if (!root.has("periodStart") || !root.has("uplinks") || !root.get("uplinks").isJsonObject()) {
+            throw new IllegalArgumentException("\"periodStart\" and the object \"uplinks\" are both needed");
+        }
+        long periodStart = count(root.get("periodStart"), "periodStart");
+        Map<String, Long> bytes = new LinkedHashMap<>();
+        root.getAsJsonObject("uplinks").entrySet().forEach(e -> bytes.put(e.getKey(), count(e.getValue(), e.getKey())));
+        return new Content(periodStart, bytes);
     }
 
-    /** Reads exactly the shape {@link #encode} writes, whitespace and key order aside. */
-    private static final class Parser {
-        private final String text;
-        private int at;
-
-        Parser(String text) {
-            this.text = text;
-        }
-
-        Content content() {
-            Long periodStart = null;
-            Map<String, Long> bytes = null;
-            expect('{');
-            do {
-                String key = string();
-                expect(':');
-                switch (key) {
-                    case "periodStart" -> periodStart = number();
-                    case "uplinks" -> bytes = uplinks();
-                    default -> throw fail("unknown key \"" + key + "\"");
-                }
-            } while (comma('}'));
-            skipSpace();
-            if (at != text.length()) {
-                throw fail("text after the object");
-            }
-            if (periodStart == null || bytes == null) {
-                throw fail("\"periodStart\" and \"uplinks\" are both needed");
-            }
-            return new Content(periodStart, bytes);
-        }
-
-        private Map<String, Long> uplinks() {
-            Map<String, Long> out = new LinkedHashMap<>();
-            expect('{');
-            skipSpace();
-            if (peek() == '}') {
-                at++;
-                return out;
-            }
-            do {
-                String name = string();
-                expect(':');
-                out.put(name, number());
-            } while (comma('}'));
-            return out;
-        }
-
-        /** @return true after a comma, false after {@code close} */
-        private boolean comma(char close) {
-            skipSpace();
-            char c = peek();
-            if (c == ',' || c == close) {
-                at++;
-                return c == ',';
-            }
-            throw fail("',' or '" + close + "' expected");
-        }
-
-        private long number() {
-            skipSpace();
-            int from = at;
-            while (at < text.length() && Character.isDigit(text.charAt(at))) {
-                at++;
-            }
-            if (from == at || at - from > 18) {
-                throw fail("a byte count (0..10^18) expected");
-            }
-            return Long.parseLong(text, from, at, 10);
-        }
-
-        private String string() {
-            expect('"');
-            StringBuilder sb = new StringBuilder();
-            while (true) {
-                char c = next();
-                if (c == '"') {
-                    return sb.toString();
-                }
-                if (c == '\\') {
-                    char e = next();
-                    if (e == 'u') {
-                        if (at + 4 > text.length()) {
-                            throw fail("truncated escape");
-                        }
-                        try {
-                            sb.append((char) Integer.parseInt(text, at, at + 4, 16));
-                        } catch (NumberFormatException bad) {
-                            throw fail("bad escape");
-                        }
-                        at += 4;
-                    } else if (e == '"' || e == '\\' || e == '/') {
-                        sb.append(e);
-                    } else {
-                        throw fail("bad escape");
-                    }
-                } else {
-                    sb.append(c);
-                }
+    /** @return a whole number 0..10^18, else IllegalArgumentException naming the key */
+    private static long count(JsonElement value, String key) {
+        if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()) {
+            String digits = value.getAsString();
+            if (digits.matches("[0-9]{1,18}")) {
+                return Long.parseLong(digits);
             }
         }
-
-        private void expect(char c) {
-            skipSpace();
-            if (peek() != c) {
-                throw fail("'" + c + "' expected");
-            }
-            at++;
-        }
-
-        private char next() {
-            if (at >= text.length()) {
-                throw fail("unexpected end");
-            }
-            return text.charAt(at++);
-        }
-
-        private char peek() {
-            return at < text.length() ? text.charAt(at) : '\0';
-        }
-
-        private void skipSpace() {
-            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
-                at++;
-            }
-        }
-
-        private IllegalArgumentException fail(String why) {
-            return new IllegalArgumentException("not a usage file at character " + at + ": " + why);
-        }
+        throw new IllegalArgumentException("\"" + key + "\": a byte count (0..10^18) expected, found " + value);
     }
 }

@@ -39,6 +39,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -309,52 +310,65 @@ class InterfaceSwitchServiceTest {
 
     @Test
     void givenAnUplinkThatDownloads_whenEvaluated_thenThePolicySeesItsInterfaceBytesBothDirections() throws Exception {
-        FakePlatform platform = new FakePlatform();
-        platform.addEthernet(2, "eth0");
-        platform.addEthernet(3, "wlan0");
-        platform.counters(3, 7_000_000, 300_000); // before the node ran: not ours
-        Map<String, Long> seen = new ConcurrentHashMap<>();
-        sw.addPolicy("recording", 0, 2, "test", c -> {
-            c.uplinks().forEach(u -> seen.put(u.id(), u.usageBytes()));
-            return PREFER_ETH.decide(c);
-        });
-        sw.selectPolicy("recording");
-        sw.watch(platform);
-        sw.trigger(HandoverDTO.TRIGGER_DECISION, System.currentTimeMillis()).get();
+        AtomicLong time = new AtomicLong(System.currentTimeMillis());
+        InterfaceSwitchService metered = new InterfaceSwitchService(
+                IfsConfiguration.from(Map.of("policy", "recording", "policyBudgetMs", "10000")), nics, time::get,
+                new Recorder(), null);
+        try {
+            FakePlatform platform = new FakePlatform();
+            platform.addEthernet(2, "eth0");
+            platform.addEthernet(3, "wlan0");
+            platform.counters(3, 7_000_000, 300_000); // before the node ran: not ours
+            Map<String, Long> seen = new ConcurrentHashMap<>();
+            metered.addPolicy("recording", 0, 2, "test", c -> {
+                c.uplinks().forEach(u -> seen.put(u.id(), u.usageBytes()));
+                return PREFER_ETH.decide(c);
+            });
+            metered.watch(platform);
+            metered.trigger(HandoverDTO.TRIGGER_DECISION, time.get()).get();
 
-        // a download over wlan0: 5 MB in, 40 kB of acknowledgements out
-        platform.counters(3, 12_000_000, 340_000);
-        platform.counters(2, 0, 1_000);
-        sw.trigger(HandoverDTO.TRIGGER_DECISION, System.currentTimeMillis()).get();
+            // a download over wlan0: 5 MB in, 40 kB of acknowledgements out
+            platform.counters(3, 12_000_000, 340_000);
+            platform.counters(2, 0, 1_000);
+            metered.trigger(HandoverDTO.TRIGGER_DECISION, time.get()).get();
+            assertThat(metered.status().uplinks).as("counters are read at most once a second")
+                    .allSatisfy(u -> assertThat(u.usageBytes).isZero());
+            time.addAndGet(InterfaceSwitchService.USAGE_SAMPLE_MS);
+            metered.trigger(HandoverDTO.TRIGGER_DECISION, time.get()).get(); // read after this evaluation
+            metered.trigger(HandoverDTO.TRIGGER_DECISION, time.get()).get();
 
-        assertThat(seen).containsEntry("wlan0", 5_040_000L).containsEntry("eth0", 1_000L);
-        assertThat(sw.status().uplinks).filteredOn(u -> u.id.equals("wlan0")).singleElement()
-                .extracting(u -> u.usageBytes).isEqualTo(5_040_000L);
+            assertThat(seen).containsEntry("wlan0", 5_040_000L).containsEntry("eth0", 1_000L);
+            assertThat(metered.status().uplinks).filteredOn(u -> u.id.equals("wlan0")).singleElement()
+                    .extracting(u -> u.usageBytes).isEqualTo(5_040_000L);
+        } finally {
+            metered.close();
+        }
     }
 
     @Test
     void givenAUsageFile_whenTheSwitchCloses_thenTheUsageIsSavedAndTheNextSwitchStartsFromIt(@TempDir Path dir)
             throws Exception {
         Path file = dir.resolve("data").resolve("ifs-usage.json");
+        AtomicLong time = new AtomicLong(System.currentTimeMillis());
         FakePlatform platform = new FakePlatform();
         platform.addEthernet(3, "wlan0");
         InterfaceSwitchService first = new InterfaceSwitchService(IfsConfiguration.from(Map.of()), nics,
-                System::currentTimeMillis, new Recorder(), file);
+                time::get, new Recorder(), file);
         first.watch(platform);
-        first.trigger(HandoverDTO.TRIGGER_DECISION, System.currentTimeMillis()).get();
+        first.trigger(HandoverDTO.TRIGGER_DECISION, time.get()).get();
         platform.counters(3, 800, 200);
-        first.trigger(HandoverDTO.TRIGGER_DECISION, System.currentTimeMillis()).get();
-        first.close();
+        first.close(); // reads the counters a last time
         assertThat(file).content().contains("\"wlan0\": 1000");
 
         platform.counters(3, 5_800, 200); // while the node was stopped: not counted
         InterfaceSwitchService second = new InterfaceSwitchService(IfsConfiguration.from(Map.of()), nics,
-                System::currentTimeMillis, new Recorder(), file);
+                time::get, new Recorder(), file);
         try {
             second.watch(platform);
-            second.trigger(HandoverDTO.TRIGGER_DECISION, System.currentTimeMillis()).get();
+            second.trigger(HandoverDTO.TRIGGER_DECISION, time.get()).get();
             platform.counters(3, 5_900, 200);
-            second.trigger(HandoverDTO.TRIGGER_DECISION, System.currentTimeMillis()).get();
+            time.addAndGet(InterfaceSwitchService.USAGE_SAMPLE_MS);
+            second.trigger(HandoverDTO.TRIGGER_DECISION, time.get()).get();
 
             assertThat(second.status().uplinks).filteredOn(u -> u.id.equals("wlan0")).singleElement()
                     .extracting(u -> u.usageBytes).isEqualTo(1_100L);

@@ -170,14 +170,16 @@ class UsageMeterTest {
     }
 
     @Test
-    void givenTextThatIsNotAUsageFile_whenDecoded_thenRefusedSayingWhere() {
+    void givenTextThatIsNotAUsageFile_whenDecoded_thenRefusedSayingWhy() {
         assertThatThrownBy(() -> UsageFile.decode("{\"periodStart\": 1, \"uplinks\": {\"wwan0\": -5}}"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("byte count");
         assertThatThrownBy(() -> UsageFile.decode("{\"uplinks\": {}}"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("periodStart");
         assertThatThrownBy(() -> UsageFile.decode("{\"periodStart\": 1, \"uplinks\": {}} x"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("after the object");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not JSON");
         assertThatThrownBy(() -> UsageFile.decode(""))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("character 0");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a JSON object");
+        assertThatThrownBy(() -> UsageFile.decode("{\"periodStart\": 1, \"uplinks\": {}, \"wwan0\": 5}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown key \"wwan0\"");
     }
 }
