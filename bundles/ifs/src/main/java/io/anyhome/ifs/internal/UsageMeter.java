@@ -13,8 +13,8 @@ import java.util.function.Consumer;
  * interface counted, received and sent, as an operator bills them (downloads, tunnel overhead,
  * signalling and probes included), kept across node restarts in a {@link UsageFile}.
  *
- * <p>The switch's engine reads the interfaces' kernel counters at each evaluation (at least once
- * per evaluation interval) and hands them to {@link #sample}. Per uplink name:
+ * <p>The switch's engine reads the interfaces' kernel counters after an evaluation, at most once a
+ * second, and hands them to {@link #sample}. Per uplink name:
  * <ul>
  * <li>the first reading after the node starts is a baseline: what the interface carried before
  *     the node ran is not ours to know, so bytes while the node is stopped are not counted;
