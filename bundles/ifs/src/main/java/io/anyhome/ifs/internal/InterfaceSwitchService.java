@@ -234,30 +234,51 @@ public final class InterfaceSwitchService implements InterfaceSwitch, UplinkList
         }
     }
 
-    private Map<String, BindingState> bindingStates() {
+    /** @return the mobility service's binding update list, empty without one or if it fails */
+    private List<BindingDTO> mobilityBindings() {
         MobilityService m = mobility;
         if (m == null) {
-            return Map.of();
+            return List.of();
         }
-        Map<String, BindingState> out = new java.util.HashMap<>();
         try {
-            for (BindingDTO b : m.bindings()) {
-                if (b.uplink != null && b.state != null) {
-                    out.put(b.uplink, b.state);
-                }
-            }
+            return m.bindings();
         } catch (RuntimeException e) {
             reports.problem("the mobility service failed to list its bindings", e);
+            return List.of();
+        }
+    }
+
+    private static Map<String, BindingState> bindingStates(List<BindingDTO> bindings) {
+        Map<String, BindingState> out = new java.util.HashMap<>();
+        for (BindingDTO b : bindings) {
+            if (b.uplink != null && b.state != null) {
+                out.put(b.uplink, b.state);
+            }
         }
         return out;
     }
 
-    private Map<String, InetAddress> careOfAddresses() {
+    /**
+     * The care-of address of each uplink: the one movement detection found (Router
+     * Advertisements, SLAAC), else the one mobility registers (an IPv4 uplink has no
+     * advertisements; the home link's entry is the home address, not a care-of address).
+     */
+    private Map<String, InetAddress> careOfAddresses(List<BindingDTO> bindings) {
         Map<String, InetAddress> out = new java.util.HashMap<>();
         for (AccessLinkDTO link : accessLinks.get()) {
             if (link.careOfAddress != null && (AccessLinkDTO.COA_USABLE.equals(link.careOfAddressState)
                     || AccessLinkDTO.COA_OPTIMISTIC.equals(link.careOfAddressState))) {
                 out.put(link.interfaceName, AddressText.parse(link.careOfAddress));
+            }
+        }
+        for (BindingDTO b : bindings) {
+            if (b.uplink != null && b.careOfAddress != null && b.state != BindingState.AT_HOME
+                    && !out.containsKey(b.uplink)) {
+                try {
+                    out.put(b.uplink, AddressText.parse(b.careOfAddress));
+                } catch (IllegalArgumentException notAnAddress) {
+                    // a listing is no reason to fail an evaluation
+                }
             }
         }
         return out;
@@ -466,8 +487,9 @@ public final class InterfaceSwitchService implements InterfaceSwitch, UplinkList
     }
 
     private List<UplinkSnapshot> allUplinks() {
+        List<BindingDTO> bindings = mobilityBindings();
         List<UplinkSnapshot> all = uplinkView.snapshot(clock.getAsLong(), registry.list(), paths,
-                careOfAddresses(), usage.usage(), bindingStates());
+                careOfAddresses(bindings), usage.usage(), bindingStates(bindings));
         lastUplinks = all;
         return all;
     }

@@ -14,6 +14,11 @@ import io.anyhome.api.ifs.HandoverDTO;
 import io.anyhome.api.ifs.InterfaceSelectionPolicy;
 import io.anyhome.api.ifs.MovementListener;
 import io.anyhome.api.ifs.UplinkSnapshot;
+import io.anyhome.api.mobility.BindingDTO;
+import io.anyhome.api.mobility.BindingState;
+import io.anyhome.api.mobility.MobilityService;
+import io.anyhome.api.mobility.MobilityStatisticsDTO;
+import io.anyhome.api.mobility.MobilityStatusDTO;
 import io.anyhome.api.nic.NicClaimException;
 import io.anyhome.api.nic.NicDTO;
 import io.anyhome.api.nic.NicDriver;
@@ -375,6 +380,53 @@ class InterfaceSwitchServiceTest {
         } finally {
             second.close();
         }
+    }
+
+    @Test
+    void givenAnUplinkWithoutAdvertisements_whenMobilityRegistersItsIpv4CareOfAddress_thenStatusAndPoliciesSeeIt()
+            throws Exception {
+        BindingDTO nat = new BindingDTO();
+        nat.uplink = "wlan0";
+        nat.careOfAddress = "192.0.2.10";
+        nat.state = BindingState.REGISTERED;
+        BindingDTO home = new BindingDTO();
+        home.uplink = "eth0";
+        home.careOfAddress = "2001:db8:1::10";
+        home.state = BindingState.AT_HOME;
+        sw.mobility(new MobilityService() {
+            @Override
+            public List<BindingDTO> bindings() {
+                return List.of(home, nat);
+            }
+
+            @Override
+            public void register(String uplink) {
+            }
+
+            @Override
+            public void deregister(String uplink) {
+            }
+
+            @Override
+            public MobilityStatusDTO status() {
+                return new MobilityStatusDTO();
+            }
+
+            @Override
+            public MobilityStatisticsDTO statistics() {
+                return new MobilityStatisticsDTO();
+            }
+        });
+
+        sw.trigger(HandoverDTO.TRIGGER_DECISION, System.currentTimeMillis()).get();
+
+        assertThat(sw.status().uplinks).filteredOn(u -> u.id.equals("wlan0")).singleElement()
+                .satisfies(u -> {
+                    assertThat(u.careOfAddress).isEqualTo("192.0.2.10");
+                    assertThat(u.bindingState).isEqualTo(BindingState.REGISTERED);
+                });
+        assertThat(sw.status().uplinks).filteredOn(u -> u.id.equals("eth0")).singleElement()
+                .satisfies(u -> assertThat(u.careOfAddress).as("the home address is no care-of address").isNull());
     }
 
     private final class Recorder implements InterfaceSwitchService.Reports {

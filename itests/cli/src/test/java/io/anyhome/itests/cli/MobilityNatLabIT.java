@@ -104,6 +104,16 @@ class MobilityNatLabIT {
         assertThat(bul.get("behindNat").getAsBoolean()).as("the node says it is behind a NAT: %s", bul).isTrue();
         assertThat(bul.get("natRefreshMs").getAsLong()).as("the home agent's refresh time").isEqualTo(20_000);
         assertThat(nodes.ctl(mnState, "mip:bul")).contains("20 s");
+        await("the uplink's care-of address in ifs:status").atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            JsonObject eth1 = null;
+            for (var u : nodes.json(mnState, "ifs:status", "--json").getAsJsonObject().getAsJsonArray("uplinks")) {
+                if ("eth1".equals(string(u.getAsJsonObject(), "id"))) {
+                    eth1 = u.getAsJsonObject();
+                }
+            }
+            assertThat(eth1).as("eth1 in ifs:status").isNotNull();
+            assertThat(string(eth1, "careOfAddress")).as("the IPv4 uplink's care-of address").isEqualTo(MN_IPV4);
+        });
     }
 
     @Test
