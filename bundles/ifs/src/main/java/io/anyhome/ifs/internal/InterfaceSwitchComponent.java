@@ -61,7 +61,7 @@ public class InterfaceSwitchComponent {
         String policy();
 
         /** @return the policy time budget */
-        @AttributeDefinition(description = "milliseconds a policy evaluation may take before the policy is disabled")
+        @AttributeDefinition(description = "milliseconds of CPU time a policy evaluation may use before the policy is disabled (a call held back by load is waited for up to 20 budgets, at least 1 s)")
         int policyBudgetMs() default 50;
 
         /** @return the evaluation interval */

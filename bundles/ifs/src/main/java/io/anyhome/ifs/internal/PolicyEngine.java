@@ -17,10 +17,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
@@ -35,7 +33,7 @@ import java.util.function.Supplier;
  * and triggers; the switch reads {@link #current()} on the data path.
  *
  * <p>A policy that throws, returns nothing, names an unknown default uplink or overruns the budget
- * is disabled for a back-off that doubles with each failure in a row (or until registered or
+ * (CPU time on its thread, or a limit on the waiting: {@link PolicyCall}) is disabled for a back-off that doubles with each failure in a row (or until registered or
  * selected again) and the next policy by service ranking decides
  * in the same evaluation. With no usable policy the engine keeps the current uplink while it is
  * usable, else takes the usable uplink with the smallest id, and says so in the reason. A policy
@@ -249,24 +247,21 @@ public final class PolicyEngine implements AutoCloseable {
     }
 
     private Outcome call(PolicySlot slot, SelectionContext context) {
-        FutureTask<Decision> task = new FutureTask<>(() -> slot.policy.decide(context));
+        PolicyCall running = new PolicyCall(slot.policy, context, budgetMillis);
         long start = System.nanoTime();
         String failure;
         Decision decision = null;
         try {
-            policyExecutor.execute(task);
-            decision = task.get(budgetMillis, TimeUnit.MILLISECONDS);
-            failure = validate(decision, context);
-        } catch (TimeoutException e) {
-            task.cancel(true);
-            failure = "overran its time budget of " + budgetMillis + " ms";
+            policyExecutor.execute(running.task());
+            decision = running.await(start);
+            failure = running.overrun() != null ? running.overrun() : validate(decision, context);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             failure = "threw " + cause.getClass().getName() + ": " + cause.getMessage();
         } catch (RejectedExecutionException e) {
             failure = "could not be called: " + e.getMessage();
         } catch (InterruptedException e) {
-            task.cancel(true);
+            running.task().cancel(true);
             Thread.currentThread().interrupt();
             return null;
         }

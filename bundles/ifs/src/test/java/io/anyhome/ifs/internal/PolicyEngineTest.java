@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -239,10 +240,65 @@ class PolicyEngineTest {
             assertThat(engine.current().defaultUplink()).contains("wlan0");
             assertThat(engine.current().reason()).contains("slow").contains("budget");
             assertThat(dto(engine, "slow").failures).isEqualTo(1);
-            assertThat(dto(engine, "slow").lastFailure).contains("overran its time budget of 20 ms");
+            assertThat(dto(engine, "slow").lastFailure).contains("overran its time budget of 20 ms")
+                    .contains("no decision after 1000 ms");
             assertThat(dto(engine, "signal").active).isTrue();
         } finally {
             release.countDown();
+            policyThreads.shutdownNow();
+        }
+    }
+
+    @Test
+    void givenAPolicyThatComputesPastItsBudget_whenEvaluated_thenItIsDisabledForItsCpuTime() throws Exception {
+        setUplinks(uplink("eth0", true), uplink("wlan0", true));
+        ExecutorService policyThreads = Executors.newCachedThreadPool();
+        try {
+            PolicyEngine engine = engineBuilder().policyExecutor(policyThreads).budgetMillis(20).build();
+            engine.addPolicy("spinning", 100, 1, "b", c -> {
+                long x = 0;
+                while (!Thread.currentThread().isInterrupted()) {
+                    x += System.nanoTime() & 1;
+                }
+                return Decision.useUplink("eth0", "late " + x);
+            });
+            engine.addPolicy("signal", 10, 2, "b", always("wlan0"));
+
+            engine.evaluate(HandoverDTO.TRIGGER_DECISION, clock.get());
+
+            assertThat(engine.current().defaultUplink()).contains("wlan0");
+            assertThat(dto(engine, "spinning").lastFailure).contains("overran its time budget of 20 ms")
+                    .contains("ms of CPU)");
+        } finally {
+            policyThreads.shutdownNow();
+        }
+    }
+
+    @Test
+    void givenAPolicyWhoseThreadDoesNotRunForLongerThanTheBudget_whenEvaluated_thenItStillDecides()
+            throws Exception {
+        setUplinks(uplink("eth0", true), uplink("wlan0", true));
+        ExecutorService policyThreads = Executors.newCachedThreadPool();
+        try {
+            PolicyEngine engine = engineBuilder().policyExecutor(policyThreads).budgetMillis(20).build();
+            // waiting without CPU stands for a thread a busy machine or a collector's pause holds back
+            CountDownLatch never = new CountDownLatch(1);
+            engine.addPolicy("held-back", 100, 1, "b", c -> {
+                try {
+                    never.await(100, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return Decision.useUplink("eth0", "decided after 100 ms of waiting");
+            });
+            engine.addPolicy("signal", 10, 2, "b", always("wlan0"));
+
+            engine.evaluate(HandoverDTO.TRIGGER_DECISION, clock.get());
+
+            assertThat(engine.current().defaultUplink()).contains("eth0");
+            assertThat(dto(engine, "held-back").failures).isZero();
+            assertThat(dto(engine, "held-back").active).isTrue();
+        } finally {
             policyThreads.shutdownNow();
         }
     }
