@@ -49,7 +49,7 @@ def repetition(line):
 
 def summarise(lines):
     summary = {"throughput": {}, "handover": {}}
-    for path in ("anyhome", "direct", "openvpn"):
+    for path in ("anyhome", "home", "direct", "openvpn"):
         for direction in ("down", "up"):
             bps = [l["bitsPerSecond"] for l in lines
                    if l.get("kind") == "throughput" and l["path"] == path
@@ -94,7 +94,9 @@ def table(summary, meta):
         out.append(f"| path (iperf3 TCP, {(meta or {}).get('iperfSeconds', 10)} s per run) | runs | CN → MN Mbit/s (median) | of OpenVPN | of direct "
                    "| MN → CN Mbit/s (median) | of OpenVPN | of direct |")
         out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-        names = {"anyhome": "anyhome tunnel to the home address", "direct": "direct to the eth0 care-of address",
+        names = {"anyhome": "anyhome tunnel to the home address",
+                 "home": "anyhome at home: direct path on the home link",
+                 "direct": "direct to the eth0 care-of address",
                  "openvpn": "OpenVPN 2.6 p2p UDP, cleartext"}
         def cells(key, suffix):
             if key + suffix not in tp:
@@ -105,7 +107,7 @@ def table(summary, meta):
             return (f"{m:.0f} | {fmt(100 * m / ov, ' %') if ov else '–'} | "
                     f"{fmt(100 * m / di, ' %') if di else '–'}")
 
-        for path in ("anyhome", "direct", "openvpn"):
+        for path in ("anyhome", "home", "direct", "openvpn"):
             if path in tp:
                 out.append(f"| {names[path]} | {tp[path]['runs']} | {cells(path, '')} | {cells(path, '/up')} |")
         out.append("")

@@ -24,6 +24,8 @@
 # Throughput: iperf3 TCP from the correspondent node (CN) to the mobile node (MN) and back (-R),
 #   10 s per run and direction:
 #   anyhome  to the home address 2001:db8:1::10, the binding over eth0 (UDP tunnel via the HA);
+#   home     the same with the MN at home (linkup eth2): the direct path on the home link, no
+#            tunnel; afterwards eth2 goes down and the MN registers over eth0 again;
 #   direct   to the MN's eth0 care-of address, anyhome nodes stopped;
 #   openvpn  cleartext p2p UDP tunnel (no --secret, no TLS: OpenVPN 2.6 runs it with cipher and
 #            auth none and a deprecation warning) between the MN's eth0 care-of address and the
@@ -355,8 +357,20 @@ start_nodes
 log "binding over eth0: $(binding_coa)"
 nsx "$MN" cat /sys/class/net/home0/mtu > "$work/home0.mtu" 2>/dev/null || echo 1452 > "$work/home0.mtu"
 
+at_home() { ctl "$mn_state" mip:status --json 2>/dev/null | jget atHome | grep -qx True; }
 if [ "$throughput" = 1 ]; then
   for r in $(seq 1 "$runs"); do iperf_run anyhome "$r" "$HOA"; iperf_run anyhome "$r" "$HOA" up; done
+  # at home: the direct path on the home link (eth2), no tunnel
+  "$lab_sh" linkup eth2 "$p"
+  if wait_for 60 at_home; then
+    sleep 1
+    for r in $(seq 1 "$runs"); do iperf_run home "$r" "$HOA"; iperf_run home "$r" "$HOA" up; done
+  else
+    log "WARNING: the MN did not arrive home within 60 s: no home-link figures"
+  fi
+  "$lab_sh" linkdown eth2 "$p"
+  wait_for 60 on_eth0 || log "WARNING: not back on eth0 within 60 s after leaving home"
+  sleep 1
 fi
 if [ "$handovers" = 1 ]; then
   for sc in carrier blackhole planned; do
