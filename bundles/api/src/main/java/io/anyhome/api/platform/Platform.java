@@ -221,6 +221,15 @@ public interface Platform {
     RawIpv6Endpoint openRawIpv6(RawIpv6Options options) throws PlatformException;
 
     /**
+     * @param options the interface and whether packets carry a virtio-net header
+     * @return an open packet endpoint
+     * @throws PlatformException if the socket cannot be opened (code {@code PERMISSION_DENIED}
+     *         without {@code CAP_NET_RAW}, {@code NOT_FOUND} for an unknown interface,
+     *         {@code UNAVAILABLE} where the platform has none)
+     */
+    PacketEndpoint openPacket(PacketOptions options) throws PlatformException;
+
+    /**
      * @param options type filter, address, device, mark
      * @return an open ICMPv6 endpoint
      * @throws PlatformException if the socket cannot be opened

@@ -13,6 +13,8 @@ import io.anyhome.api.platform.LinkEvent;
 import io.anyhome.api.platform.LinkStatistics;
 import io.anyhome.api.platform.NetworkListener;
 import io.anyhome.api.platform.OperState;
+import io.anyhome.api.platform.PacketEndpoint;
+import io.anyhome.api.platform.PacketOptions;
 import io.anyhome.api.platform.Platform;
 import io.anyhome.api.platform.PlatformCapabilitiesDTO;
 import io.anyhome.api.platform.PlatformException;
@@ -272,6 +274,11 @@ public class FakePlatform implements Platform {
     @Override
     public RawIpv6Endpoint openRawIpv6(RawIpv6Options options) {
         throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public PacketEndpoint openPacket(PacketOptions options) throws PlatformException {
+        throw new PlatformException(AnyhomeException.Code.UNAVAILABLE, "no packet sockets in the fake platform");
     }
 
     @Override

@@ -11,6 +11,8 @@ import io.anyhome.api.platform.Ipv6Setting;
 import io.anyhome.api.platform.LinkDetails;
 import io.anyhome.api.platform.LinkStatistics;
 import io.anyhome.api.platform.NetworkListener;
+import io.anyhome.api.platform.PacketEndpoint;
+import io.anyhome.api.platform.PacketOptions;
 import io.anyhome.api.platform.Platform;
 import io.anyhome.api.platform.PlatformCapabilitiesDTO;
 import io.anyhome.api.platform.PlatformException;
@@ -450,6 +452,13 @@ public final class SimPlatform implements Platform {
             endpoints.add(e);
             return e;
         }
+    }
+
+    /** Not emulated: links carry whole IP packets, so there is no link layer to send on. */
+    @Override
+    public PacketEndpoint openPacket(PacketOptions options) throws PlatformException {
+        throw new PlatformException(Code.UNAVAILABLE, "open packet socket on "
+                + options.interfaceName() + ": the emulator has no link layer");
     }
 
     @Override

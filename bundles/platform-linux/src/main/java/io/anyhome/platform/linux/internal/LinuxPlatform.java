@@ -1,5 +1,6 @@
 package io.anyhome.platform.linux.internal;
 
+import io.anyhome.api.AnyhomeException;
 import io.anyhome.api.AnyhomeException.Code;
 import io.anyhome.api.IpPrefix;
 import io.anyhome.api.Registration;
@@ -9,6 +10,8 @@ import io.anyhome.api.platform.Ipv6Setting;
 import io.anyhome.api.platform.LinkDetails;
 import io.anyhome.api.platform.LinkStatistics;
 import io.anyhome.api.platform.NetworkListener;
+import io.anyhome.api.platform.PacketEndpoint;
+import io.anyhome.api.platform.PacketOptions;
 import io.anyhome.api.platform.Platform;
 import io.anyhome.api.platform.PlatformCapabilitiesDTO;
 import io.anyhome.api.platform.PlatformException;
@@ -204,6 +207,11 @@ final class LinuxPlatform implements Platform {
     @Override
     public RawIpv6Endpoint openRawIpv6(RawIpv6Options options) throws PlatformException {
         return sockets.openRawIpv6(options);
+    }
+
+    @Override
+    public PacketEndpoint openPacket(PacketOptions options) throws PlatformException {
+        throw new PlatformException(AnyhomeException.Code.UNAVAILABLE, "packet sockets are not wired yet");
     }
 
     @Override
