@@ -1,6 +1,7 @@
 package io.anyhome.mobility.internal;
 
 import io.anyhome.api.AddressText;
+import io.anyhome.api.AnyhomeException;
 import io.anyhome.api.path.Encapsulation;
 import io.anyhome.api.path.Path;
 import io.anyhome.api.path.PathDTO;
@@ -8,6 +9,7 @@ import io.anyhome.api.path.PathState;
 import io.anyhome.api.platform.Endpoint;
 import io.anyhome.api.platform.Icmpv6Endpoint;
 import io.anyhome.api.platform.PlatformException;
+import io.anyhome.api.platform.PacketEndpoint;
 import io.anyhome.api.platform.RawIpv6Endpoint;
 import io.anyhome.api.platform.ReceiveMetadata;
 import io.anyhome.packet.icmp6.Icmpv6;
@@ -18,6 +20,7 @@ import io.anyhome.packet.icmp6.NeighborSolicitation;
 import io.anyhome.packet.ip.AddressFields;
 import io.anyhome.packet.ip.Ipv6Header;
 import io.anyhome.packet.mh.MobilityHeader;
+import io.anyhome.packet.offload.TcpCoalescer;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -26,6 +29,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
+import java.util.logging.Logger;
 
 /**
  * The mobile node at home (RFC 6275 §11.5.5): the direct path over the uplink that is on the home
@@ -58,6 +62,10 @@ import java.util.function.BiConsumer;
 final class HomeLink implements Path {
     static final int ADVERTISEMENTS = 3;
     private static final int ND_HOP_LIMIT = 255;
+    private static final Logger LOG = Logger.getLogger(HomeLink.class.getName());
+    /** Per sending thread (the virtual interface's read loops): the run being merged. */
+    private static final ThreadLocal<TcpCoalescer> COALESCERS =
+            ThreadLocal.withInitial(() -> new TcpCoalescer(PacketEndpoint.VNET_HEADER_LENGTH));
 
     /** What the home link tells the node. Implemented by {@link MobileNode}. */
     interface Events {
@@ -87,6 +95,23 @@ final class HomeLink implements Path {
         /** @return the uplink's link-layer address, null if unknown */
         byte[] linkLayerAddress();
 
+        /**
+         * @return a packet socket on the uplink taking TCP super-packets behind a virtio-net
+         *         header, or null where the platform has none
+         */
+        default PacketEndpoint superPackets() {
+            return null;
+        }
+
+        /**
+         * @param packet an IPv6 packet
+         * @param at where its header starts
+         * @return the link-layer address of its next hop on the uplink, or null if not known now
+         */
+        default byte[] nextHop(ByteBuffer packet, int at) {
+            return null;
+        }
+
         /** Removes the proxy entry and closes the sockets. */
         @Override
         void close();
@@ -109,6 +134,9 @@ final class HomeLink implements Path {
     private final LongAdder packetsSent = new LongAdder();
     private final LongAdder bytesSent = new LongAdder();
     private final LongAdder sendDrops = new LongAdder();
+    private final LongAdder superPacketsSent = new LongAdder();
+    /** The packet socket for super-packets, null without one or after it refused one. */
+    private volatile PacketEndpoint superPackets;
     private volatile Destination lastDestination;
     private volatile PathState state = PathState.CONNECTING;
     private volatile long stateSince;
@@ -135,6 +163,7 @@ final class HomeLink implements Path {
         this.timers = timers;
         this.counters = counters;
         this.stateSince = timers.epochMillis();
+        this.superPackets = sockets.superPackets();
     }
 
     @Override
@@ -145,6 +174,67 @@ final class HomeLink implements Path {
     @Override
     public PathState state() {
         return state;
+    }
+
+    /**
+     * Sends the segments of one TCP super-packet: merged back into one packet behind a virtio-net
+     * header and handed to the uplink's packet socket in one call, where the platform has one and
+     * the next hop's link-layer address is known ({@link Sockets#nextHop}); otherwise one by one
+     * through the raw socket, as is a segment that cannot be merged. If the packet socket refuses
+     * a super-packet (other than for a closed socket) its segments are counted as dropped and this
+     * link sends packet by packet from then on, saying why in the log.
+     */
+    @Override
+    public int sendSegments(ByteBuffer packets, int segmentSize) {
+        PacketEndpoint gso = superPackets;
+        int start = packets.position();
+        int end = packets.limit();
+        byte[] nextHop;
+        if (gso == null || segmentSize <= 0 || end - start <= segmentSize || state != PathState.UP
+                || (nextHop = sockets.nextHop(packets, start)) == null) {
+            return Path.super.sendSegments(packets, segmentSize);
+        }
+        TcpCoalescer merge = COALESCERS.get();
+        ByteBuffer segment = packets.duplicate();
+        int sent = 0;
+        int at = start;
+        while (at < end) {
+            int length = Math.min(segmentSize, end - at);
+            segment.limit(at + length).position(at);
+            if (merge.add(segment)) {
+                at += length;
+            } else if (merge.isEmpty()) {
+                sent += send(segment) ? 1 : 0;
+                at += length;
+            } else {
+                sent += sendMerged(merge, gso, nextHop);
+            }
+        }
+        if (!merge.isEmpty()) {
+            sent += sendMerged(merge, gso, nextHop);
+        }
+        packets.position(end);
+        return sent;
+    }
+
+    private int sendMerged(TcpCoalescer merge, PacketEndpoint gso, byte[] nextHop) {
+        int segments = merge.heldSegments();
+        int bytes = merge.heldBytes();
+        try {
+            gso.send(merge.finish(), nextHop);
+        } catch (PlatformException | RuntimeException e) {
+            sendDrops.add(segments);
+            if (!(e instanceof PlatformException p && p.code() == AnyhomeException.Code.CLOSED)) {
+                superPackets = null;
+                LOG.warning(() -> "home link " + uplink + ": the packet socket refused a super-packet ("
+                        + e.getMessage() + "); sending packet by packet from now on");
+            }
+            return 0;
+        }
+        packetsSent.add(segments);
+        bytesSent.add(bytes);
+        superPacketsSent.increment();
+        return segments;
     }
 
     @Override
@@ -318,6 +408,11 @@ final class HomeLink implements Path {
         d.failure = state == PathState.CONNECTING ? "waiting for the home agent to acknowledge the deregistration"
                 : null;
         return d;
+    }
+
+    /** @return super-packets handed to the packet socket in one call each */
+    long superPacketsSent() {
+        return superPacketsSent.sum();
     }
 
     @Override

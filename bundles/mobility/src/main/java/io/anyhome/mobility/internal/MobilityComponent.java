@@ -174,7 +174,8 @@ public class MobilityComponent {
         MobilityConfiguration config = MobilityConfiguration.from(props,
                 etc == null ? java.nio.file.Path.of("etc") : java.nio.file.Path.of(etc));
         this.timers = new ScheduledTimers("anyhome-mobility");
-        this.node = new MobileNode(config, new SecureRandom().nextInt(0x10000), timers, new Services(platform));
+        this.node = new MobileNode(config, new SecureRandom().nextInt(0x10000), timers,
+                new Services(platform, config.homePrefix()));
         Hashtable<String, Object> serviceProps = new Hashtable<>();
         serviceProps.put("anyhome.mobility.homeAddress", io.anyhome.api.AddressText.format(config.homeAddress()));
         this.registration = context.registerService(new String[] {MobilityService.class.getName(),
@@ -229,10 +230,12 @@ public class MobilityComponent {
     /** The node's view of the services around it. */
     private final class Services implements NodeServices {
         private final Platform platform;
+        private final io.anyhome.api.IpPrefix homePrefix;
         private volatile InnerDelivery delivery;
 
-        Services(Platform platform) {
+        Services(Platform platform, io.anyhome.api.IpPrefix homePrefix) {
             this.platform = platform;
+            this.homePrefix = homePrefix;
         }
 
         @Override
@@ -258,7 +261,7 @@ public class MobilityComponent {
         @Override
         public HomeLink.Sockets openHomeLink(String uplink, java.net.Inet6Address homeAddress)
                 throws PlatformException {
-            return PlatformHomeLinkSockets.open(platform, uplink, homeAddress);
+            return PlatformHomeLinkSockets.open(platform, uplink, homeAddress, homePrefix);
         }
 
         @Override

@@ -10,6 +10,7 @@ import io.anyhome.api.path.Encapsulation;
 import io.anyhome.api.path.Path;
 import io.anyhome.api.path.PathState;
 import io.anyhome.api.platform.Icmpv6Endpoint;
+import io.anyhome.api.platform.PacketEndpoint;
 import io.anyhome.api.platform.PlatformException;
 import io.anyhome.api.platform.RawIpv6Endpoint;
 import io.anyhome.api.platform.ReceiveMetadata;
@@ -30,6 +31,8 @@ import io.anyhome.packet.mh.MobilityMessageAuthenticator;
 import io.anyhome.packet.mh.MobilityMessageAuthenticator.Algorithm;
 import io.anyhome.packet.mh.MobilityMessageReplayProtection;
 import io.anyhome.packet.mh.MobilityOption;
+import io.anyhome.packet.offload.TcpSegmentation;
+import io.anyhome.packet.offload.VirtioNetHeader;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
@@ -50,6 +53,8 @@ class ReturningHomeTest {
     static final Inet6Address HA = BindingUpdateListTest.v6("2001:db8:1::1");
     static final Inet6Address ROUTER_ON_HOME_LINK = BindingUpdateListTest.v6("2001:db8:1::99");
     static final byte[] MAC = HexFormat.of().parseHex("020000000001");
+    static final byte[] ROUTER_MAC = HexFormat.of().parseHex("0200000000fe");
+    static final Inet6Address CORRESPONDENT = BindingUpdateListTest.v6("2001:db8:e::2");
     static final Inet6Address COA_WLAN = BindingUpdateListTest.v6("2001:db8:a::20");
 
     final ManualTimers timers = new ManualTimers();
@@ -228,6 +233,86 @@ class ReturningHomeTest {
         assertThat(node.statistics().probesSent).as("no probes at home").isEqualTo(probes);
     }
 
+    /**
+     * The segments of one TCP super-packet from the home address to a correspondent, back to back
+     * as the virtual interface hands them to a path: {@code segments} of {@code mss} payload bytes
+     * but the last, which is 100 bytes shorter.
+     */
+    private static ByteBuffer tcpSegments(int segments, int mss) throws Exception {
+        int payload = segments * mss - 100;
+        ByteBuffer in = ByteBuffer.allocate(Ipv6Header.LENGTH + 20 + payload);
+        Ipv6Header.encode(in, 0, 0, 20 + payload, 6, 64, HOA.getAddress(), CORRESPONDENT.getAddress());
+        in.position(Ipv6Header.LENGTH);
+        in.putShort((short) 40000).putShort((short) 5201).putInt(1_000).putInt(1).put((byte) 0x50).put((byte) 0x10)
+                .putShort((short) 512).putShort((short) 0).putShort((short) 0);
+        for (int i = 0; i < payload; i++) {
+            in.put((byte) i);
+        }
+        ByteBuffer out = ByteBuffer.allocate(segments * (Ipv6Header.LENGTH + 20) + payload);
+        TcpSegmentation.segment(in, 0, in.capacity(), Ipv6Header.LENGTH, mss, out);
+        return out.flip();
+    }
+
+    @Test
+    void givenAtHomeWithAPacketSocketAndAKnownNextHop_whenASuperPacketsSegmentsAreSent_thenOneGsoFrameLeaves()
+            throws Exception {
+        services.superPackets = new RecordingPacket();
+        services.nextHop = ROUTER_MAC;
+        arrive();
+        acknowledge(0);
+        services.sockets.packets.sent.clear();
+        HomeLink home = node.homeLink();
+
+        int sent = home.sendSegments(tcpSegments(4, 1_000), Ipv6Header.LENGTH + 20 + 1_000);
+
+        assertThat(sent).isEqualTo(4);
+        assertThat(services.sockets.packets.sent).as("nothing packet by packet").isEmpty();
+        assertThat(services.sockets.superPackets.frames).singleElement().satisfies(f -> {
+            ByteBuffer b = ByteBuffer.wrap(f);
+            assertThat(VirtioNetHeader.gsoType(b, 0)).isEqualTo(VirtioNetHeader.GSO_TCPV6);
+            assertThat(VirtioNetHeader.gsoSize(b, 0)).isEqualTo(1_000);
+            assertThat(f.length).isEqualTo(VirtioNetHeader.LENGTH + Ipv6Header.LENGTH + 20 + 3_900);
+            assertThat(AddressFields.read(b, VirtioNetHeader.LENGTH + Ipv6Header.OFFSET_DESTINATION))
+                    .isEqualTo(CORRESPONDENT);
+        });
+        assertThat(services.sockets.superPackets.nextHops).singleElement().isEqualTo(ROUTER_MAC);
+        assertThat(home.superPacketsSent()).isEqualTo(1);
+        assertThat(home.describe().packetsSent).as("segments count as packets").isEqualTo(4);
+    }
+
+    @Test
+    void givenAtHomeWithoutAKnownNextHop_whenASuperPacketsSegmentsAreSent_thenTheyGoOneByOneThroughTheKernel()
+            throws Exception {
+        services.superPackets = new RecordingPacket();
+        arrive();
+        acknowledge(0);
+        services.sockets.packets.sent.clear();
+
+        int sent = node.homeLink().sendSegments(tcpSegments(4, 1_000), Ipv6Header.LENGTH + 20 + 1_000);
+
+        assertThat(sent).isEqualTo(4);
+        assertThat(services.sockets.packets.sent).hasSize(4);
+        assertThat(services.sockets.superPackets.frames).isEmpty();
+    }
+
+    @Test
+    void givenAPacketSocketThatRefusesASuperPacket_whenMoreFollow_thenItsSegmentsAreCountedAndTheRestGoOneByOne()
+            throws Exception {
+        services.superPackets = new RecordingPacket();
+        services.superPackets.refusal = new PlatformException(io.anyhome.api.AnyhomeException.Code.IO_ERROR,
+                "send on eth1: Invalid argument (errno 22)");
+        services.nextHop = ROUTER_MAC;
+        arrive();
+        acknowledge(0);
+        services.sockets.packets.sent.clear();
+        HomeLink home = node.homeLink();
+
+        assertThat(home.sendSegments(tcpSegments(4, 1_000), Ipv6Header.LENGTH + 20 + 1_000)).isZero();
+        assertThat(home.describe().sendDrops).isEqualTo(4);
+        assertThat(home.sendSegments(tcpSegments(4, 1_000), Ipv6Header.LENGTH + 20 + 1_000)).isEqualTo(4);
+        assertThat(services.sockets.packets.sent).as("packet by packet after the refusal").hasSize(4);
+    }
+
     @Test
     void givenAtHome_whenTheOperatorRegistersAnotherUplink_thenTheNodeLeavesHomeBeforeTheBindingUpdate()
             throws Exception {
@@ -396,11 +481,60 @@ class ReturningHomeTest {
         }
     }
 
+    /** A packet socket that records the frames and their next hop, or refuses them. */
+    static final class RecordingPacket implements PacketEndpoint {
+        final List<byte[]> frames = new ArrayList<>();
+        final List<byte[]> nextHops = new ArrayList<>();
+        PlatformException refusal;
+
+        @Override
+        public String interfaceName() {
+            return "eth1";
+        }
+
+        @Override
+        public boolean vnetHeader() {
+            return true;
+        }
+
+        @Override
+        public void send(ByteBuffer packet, byte[] linkLayerAddress) throws PlatformException {
+            if (refusal != null) {
+                throw refusal;
+            }
+            byte[] b = new byte[packet.remaining()];
+            packet.get(b);
+            frames.add(b);
+            nextHops.add(linkLayerAddress.clone());
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
     static final class FakeSockets implements HomeLink.Sockets {
         final RecordingRaw packets = new RecordingRaw();
         final RecordingRaw mobility = new RecordingRaw();
         final RecordingIcmp neighbours = new RecordingIcmp();
+        RecordingPacket superPackets;
+        byte[] nextHop;
         boolean closed;
+
+        @Override
+        public PacketEndpoint superPackets() {
+            return superPackets;
+        }
+
+        @Override
+        public byte[] nextHop(ByteBuffer packet, int at) {
+            return nextHop;
+        }
 
         @Override
         public RawIpv6Endpoint packets() {
@@ -438,6 +572,9 @@ class ReturningHomeTest {
         final List<Path> withdrawn = new ArrayList<>();
         final List<String> changes = new ArrayList<>();
         final List<String> homeLinkOpened = new ArrayList<>();
+        /** What the next home link's sockets get: a packet socket and a next hop, or none. */
+        RecordingPacket superPackets;
+        byte[] nextHop;
         final List<String> tunnelSockets = new ArrayList<>();
         List<IpPrefix> prefixes = List.of();
         FakeSockets sockets;
@@ -462,6 +599,8 @@ class ReturningHomeTest {
         public HomeLink.Sockets openHomeLink(String uplink, Inet6Address homeAddress) {
             homeLinkOpened.add(uplink);
             sockets = new FakeSockets();
+            sockets.superPackets = superPackets;
+            sockets.nextHop = nextHop;
             return sockets;
         }
 
