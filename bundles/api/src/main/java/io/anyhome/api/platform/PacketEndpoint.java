@@ -28,8 +28,9 @@ public interface PacketEndpoint extends AutoCloseable {
     /**
      * Sends one IPv6 packet.
      *
-     * @param packet the packet (position..limit), after a virtio-net header when {@link #vnetHeader()};
-     *        the position advances to the limit
+     * @param packet the packet (position..limit), after a virtio-net header when {@link #vnetHeader()}
+     *        whose offsets ({@code csum_start}, {@code hdr_len}) count from the IPv6 header, as a TUN
+     *        device's do; the position advances to the limit
      * @param linkLayerAddress the next hop's link-layer address (6 bytes on Ethernet)
      * @throws PlatformException if the kernel refuses the packet (code {@code CLOSED} once closed)
      */

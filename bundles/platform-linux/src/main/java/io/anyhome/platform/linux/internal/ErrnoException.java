@@ -111,12 +111,14 @@ final class ErrnoException extends IOException {
             case Native.ENODEV -> "ENODEV";
             case Native.EINVAL -> "EINVAL";
             case Native.ERANGE -> "ERANGE";
+            case Native.EMSGSIZE -> "EMSGSIZE";
             case Native.ENOPROTOOPT -> "ENOPROTOOPT";
             case Native.EPROTONOSUPPORT -> "EPROTONOSUPPORT";
             case Native.EOPNOTSUPP -> "EOPNOTSUPP";
             case Native.EAFNOSUPPORT -> "EAFNOSUPPORT";
             case Native.EADDRINUSE -> "EADDRINUSE";
             case Native.EADDRNOTAVAIL -> "EADDRNOTAVAIL";
+            case Native.ENETDOWN -> "ENETDOWN";
             case Native.ENETUNREACH -> "ENETUNREACH";
             case Native.ENOBUFS -> "ENOBUFS";
             case Native.EHOSTUNREACH -> "EHOSTUNREACH";

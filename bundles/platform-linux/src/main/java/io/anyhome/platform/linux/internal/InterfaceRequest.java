@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * {@code struct ifreq} in native memory, the argument of the TUN and interface ioctls: the
  * interface name (16 bytes, NUL-terminated) followed by a 24-byte union of which anyhome uses a
- * {@code short} (flags) or an {@code int} (MTU, index).
+ * {@code short} (flags), an {@code int} (MTU, index) or a {@code struct sockaddr} (hardware type
+ * and address).
  *
  * <pre>
  *  0                16                                      40
@@ -58,6 +59,18 @@ final class InterfaceRequest {
 
     int intValue() {
         return buffer.getInt(UNION);
+    }
+
+    /** @return the {@code sa_family} of the union's {@code struct sockaddr}: the ARPHRD type for {@code SIOCGIFHWADDR} */
+    int hardwareType() {
+        return buffer.getShort(UNION) & 0xffff;
+    }
+
+    /** @return the first {@code length} bytes of the union's {@code sa_data}: the hardware address */
+    byte[] hardwareAddress(int length) {
+        byte[] bytes = new byte[length];
+        buffer.get(UNION + 2, bytes);
+        return bytes;
     }
 
     /** @return the native memory to pass to ioctl (position 0) */

@@ -1,6 +1,5 @@
 package io.anyhome.platform.linux.internal;
 
-import io.anyhome.api.AnyhomeException;
 import io.anyhome.api.AnyhomeException.Code;
 import io.anyhome.api.IpPrefix;
 import io.anyhome.api.Registration;
@@ -211,7 +210,7 @@ final class LinuxPlatform implements Platform {
 
     @Override
     public PacketEndpoint openPacket(PacketOptions options) throws PlatformException {
-        throw new PlatformException(AnyhomeException.Code.UNAVAILABLE, "packet sockets are not wired yet");
+        return sockets.openPacket(Objects.requireNonNull(options, "options"));
     }
 
     @Override

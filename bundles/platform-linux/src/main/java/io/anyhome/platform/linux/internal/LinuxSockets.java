@@ -1,6 +1,7 @@
 package io.anyhome.platform.linux.internal;
 
 import io.anyhome.api.platform.Icmpv6Options;
+import io.anyhome.api.platform.PacketOptions;
 import io.anyhome.api.platform.PlatformCapabilitiesDTO;
 import io.anyhome.api.platform.PlatformException;
 import io.anyhome.api.platform.RawIpv6Options;
@@ -8,7 +9,7 @@ import io.anyhome.api.platform.UdpOptions;
 
 /**
  * Opens the socket endpoints of the Linux platform: {@code LinuxPlatform} delegates
- * {@code openUdp}, {@code openRawIpv6} and {@code openIcmpv6} here and copies
+ * {@code openUdp}, {@code openRawIpv6}, {@code openPacket} and {@code openIcmpv6} here and copies
  * {@link #capabilities()} into its capabilities. Probes the kernel once, when constructed.
  * Thread-safe.
  *
@@ -55,6 +56,17 @@ final class LinuxSockets implements SocketFactory {
     @Override
     public LinuxRawIpv6Endpoint openRawIpv6(RawIpv6Options options) throws PlatformException {
         return LinuxRawIpv6Endpoint.open(options);
+    }
+
+    /**
+     * @param options the interface and whether packets carry a virtio-net header
+     * @return a send-only packet socket on the interface
+     * @throws PlatformException {@code NOT_FOUND} for an unknown interface, {@code PERMISSION_DENIED}
+     *         without {@code CAP_NET_RAW}, else naming the step that failed, with its errno
+     */
+    @Override
+    public LinuxPacketEndpoint openPacket(PacketOptions options) throws PlatformException {
+        return LinuxPacketEndpoint.open(options);
     }
 
     /**

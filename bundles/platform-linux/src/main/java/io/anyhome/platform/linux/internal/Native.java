@@ -47,12 +47,14 @@ final class Native {
     static final int ENODEV = 19;
     static final int EINVAL = 22;
     static final int ERANGE = 34;
+    static final int EMSGSIZE = 90;
     static final int ENOPROTOOPT = 92;
     static final int EPROTONOSUPPORT = 93;
     static final int EOPNOTSUPP = 95;
     static final int EAFNOSUPPORT = 97;
     static final int EADDRINUSE = 98;
     static final int EADDRNOTAVAIL = 99;
+    static final int ENETDOWN = 100;
     static final int ENETUNREACH = 101;
     static final int ENOBUFS = 105;
     static final int EHOSTUNREACH = 113;
@@ -70,6 +72,7 @@ final class Native {
     static final int AF_INET = 2;
     static final int AF_INET6 = 10;
     static final int AF_NETLINK = 16;
+    static final int AF_PACKET = 17;
     static final int SOCK_DGRAM = 2;
     static final int SOCK_RAW = 3;
     static final int SOCK_NONBLOCK = 0x800;
@@ -113,6 +116,11 @@ final class Native {
     static final int IPV6_PKTINFO = 50;
     static final int IPV6_RECVHOPLIMIT = 51;
     static final int IPV6_HOPLIMIT = 52;
+
+    static final int SOL_PACKET = 263;
+    static final int PACKET_VNET_HDR = 15;
+    /** The EtherType of IPv6, for {@code sll_protocol}. */
+    static final int ETH_P_IPV6 = 0x86DD;
 
     static final int ICMP6_FILTER = 1;
     static final int UDP_SEGMENT = 103;

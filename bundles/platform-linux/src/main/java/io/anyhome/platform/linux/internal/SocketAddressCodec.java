@@ -10,12 +10,14 @@ import jnr.ffi.Pointer;
 /**
  * Writes and reads {@code struct sockaddr_in6}, {@code struct sockaddr_in} and
  * {@code struct sockaddr_nl} in native memory: the socket addresses of the endpoints and of
- * netlink.
+ * netlink; and writes {@code struct sockaddr_ll}, the next hop of a packet socket.
  *
  * <pre>
  * sockaddr_in6 (28 bytes): family(2, host order) port(2, network order) flowinfo(4) addr(16) scope_id(4)
  * sockaddr_in  (16 bytes): family(2, host order) port(2, network order) addr(4) zero(8)
  * sockaddr_nl  (12 bytes): family(2, host order) pad(2) port id(4, host order) groups(4, host order)
+ * sockaddr_ll  (20 bytes): family(2, host order) protocol(2, network order) ifindex(4, host order)
+ *                          hatype(2) pkttype(1) halen(1) addr(8)
  * </pre>
  */
 final class SocketAddressCodec {
@@ -24,12 +26,18 @@ final class SocketAddressCodec {
     static final int IN6_LENGTH = 28;
     static final int IN_LENGTH = 16;
     static final int NETLINK_LENGTH = 12;
+    static final int LINK_LAYER_LENGTH = 20;
+    /** The room for a link-layer address in {@code sockaddr_ll}. */
+    static final int LINK_LAYER_ADDRESS_MAX = 8;
     private static final int OFFSET_PORT = 2;
     private static final int OFFSET_ADDR6 = 8;
     private static final int OFFSET_SCOPE = 24;
     private static final int OFFSET_ADDR4 = 4;
     private static final int OFFSET_NL_PID = 4;
     private static final int OFFSET_NL_GROUPS = 8;
+    private static final int OFFSET_LL_IFINDEX = 4;
+    private static final int OFFSET_LL_HALEN = 11;
+    private static final int OFFSET_LL_ADDR = 12;
 
     private SocketAddressCodec() {
     }
@@ -90,6 +98,33 @@ final class SocketAddressCodec {
         to.putInt(OFFSET_NL_PID, 0);
         to.putInt(OFFSET_NL_GROUPS, groups);
         return NETLINK_LENGTH;
+    }
+
+    /**
+     * Writes a packet socket's destination: the interface, the EtherType the frame will carry and
+     * the next hop's link-layer address; {@code sll_hatype} and {@code sll_pkttype} stay 0, since
+     * they matter only on receive.
+     *
+     * @param to at least {@link #LINK_LAYER_LENGTH} bytes
+     * @param interfaceIndex the interface to send on
+     * @param etherType the protocol, for example {@link Native#ETH_P_IPV6}
+     * @param address the link-layer address, at most {@link #LINK_LAYER_ADDRESS_MAX} bytes
+     * @return the structure's length
+     * @throws IllegalArgumentException if the address is empty or longer than 8 bytes
+     */
+    static int writeLinkLayer(Pointer to, int interfaceIndex, int etherType, byte[] address) {
+        if (address.length == 0 || address.length > LINK_LAYER_ADDRESS_MAX) {
+            throw new IllegalArgumentException("a link-layer address has 1 to " + LINK_LAYER_ADDRESS_MAX
+                    + " bytes, not " + address.length);
+        }
+        to.setMemory(0, LINK_LAYER_LENGTH, (byte) 0);
+        to.putShort(0, (short) Native.AF_PACKET);
+        to.putByte(OFFSET_PORT, (byte) (etherType >>> 8));
+        to.putByte(OFFSET_PORT + 1, (byte) etherType);
+        to.putInt(OFFSET_LL_IFINDEX, interfaceIndex);
+        to.putByte(OFFSET_LL_HALEN, (byte) address.length);
+        to.put(OFFSET_LL_ADDR, address, 0, address.length);
+        return LINK_LAYER_LENGTH;
     }
 
     /**

@@ -2,6 +2,8 @@ package io.anyhome.platform.linux.internal;
 
 import io.anyhome.api.platform.Icmpv6Endpoint;
 import io.anyhome.api.platform.Icmpv6Options;
+import io.anyhome.api.platform.PacketEndpoint;
+import io.anyhome.api.platform.PacketOptions;
 import io.anyhome.api.platform.PlatformCapabilitiesDTO;
 import io.anyhome.api.platform.PlatformException;
 import io.anyhome.api.platform.RawIpv6Endpoint;
@@ -10,7 +12,7 @@ import io.anyhome.api.platform.UdpEndpoint;
 import io.anyhome.api.platform.UdpOptions;
 
 /**
- * The UDP, raw IPv6 and ICMPv6 endpoints behind {@link LinuxPlatform}'s {@code open...} methods.
+ * The UDP, raw IPv6, packet and ICMPv6 endpoints behind {@link LinuxPlatform}'s {@code open...} methods.
  * Implemented by the socket code of this bundle; each method has the contract of the
  * {@link io.anyhome.api.platform.Platform} method of the same name.
  */
@@ -18,6 +20,8 @@ interface SocketFactory {
     UdpEndpoint openUdp(UdpOptions options) throws PlatformException;
 
     RawIpv6Endpoint openRawIpv6(RawIpv6Options options) throws PlatformException;
+
+    PacketEndpoint openPacket(PacketOptions options) throws PlatformException;
 
     Icmpv6Endpoint openIcmpv6(Icmpv6Options options) throws PlatformException;
 

@@ -8,7 +8,7 @@ import java.net.InetAddress;
 import jnr.ffi.Pointer;
 import org.junit.jupiter.api.Test;
 
-/** {@code sockaddr_in6}, {@code sockaddr_in} and {@code sockaddr_nl} as Linux lays them out (little-endian host). */
+/** {@code sockaddr_in6}, {@code sockaddr_in}, {@code sockaddr_nl} and {@code sockaddr_ll} as Linux lays them out (little-endian host). */
 class SocketAddressCodecTest {
     @Test
     void givenAnIpv6AddressWithAScope_whenWritten_thenFamilyPortInNetworkOrderAddressAndScopeAreInPlace()
@@ -63,5 +63,25 @@ class SocketAddressCodecTest {
         p.get(0, bytes, 0, length);
         assertThat(length).isEqualTo(12);
         assertThat(bytes).containsExactly(16, 0, 0, 0, 0, 0, 0, 0, 0x41, 0x04, 0, 0);
+    }
+
+    @Test
+    void givenAnEthernetNextHop_whenWrittenAsLinkLayerAddress_thenFamilyEtherTypeInNetworkOrderIndexLengthAndAddressAreInPlace()
+            throws Exception {
+        Pointer p = Native.get().allocate(SocketAddressCodec.MAX_LENGTH);
+        p.setMemory(0, SocketAddressCodec.MAX_LENGTH, (byte) 0x55); // stale bytes must not survive
+
+        int length = SocketAddressCodec.writeLinkLayer(p, 7, Native.ETH_P_IPV6,
+                new byte[] {0x02, 0x00, 0x5e, 0x00, 0x53, 0x01});
+
+        byte[] bytes = new byte[length];
+        p.get(0, bytes, 0, length);
+        assertThat(length).isEqualTo(20);
+        assertThat(bytes).containsExactly(
+                17, 0, (byte) 0x86, (byte) 0xdd, 7, 0, 0, 0,
+                0, 0, 0, 6,
+                0x02, 0x00, 0x5e, 0x00, 0x53, 0x01, 0, 0);
+        assertThatThrownBy(() -> SocketAddressCodec.writeLinkLayer(p, 7, Native.ETH_P_IPV6, new byte[9]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("9");
     }
 }
