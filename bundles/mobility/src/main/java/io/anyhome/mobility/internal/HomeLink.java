@@ -233,6 +233,9 @@ final class HomeLink implements Path {
         }
         packetsSent.add(segments);
         bytesSent.add(bytes);
+        if (superPacketsSent.sum() == 0) {
+            LOG.info(() -> "home link " + uplink + ": TCP super-packets leave whole through a packet socket");
+        }
         superPacketsSent.increment();
         return segments;
     }

@@ -371,6 +371,24 @@ class MobilityLabIT {
         assertThat(tunnelled).as("the home agent tunnels nothing").isLessThan(10);
         assertThat(lab.exec("cn", "ping", "-6", "-c", "3", "-i", "0.2", "-W", "1", HOA))
                 .as("both directions over the home link").contains("3 received");
+        // a TCP upload from the home address: its super-packets leave through the packet socket
+        Process upServer = lab.start("cn", out.resolve("home-upload-server.json"), "iperf3", "-s", "-1", "-J");
+        awaitListening("cn", 5201);
+        Process upClient = lab.start("mn", out.resolve("home-upload.json"), "iperf3", "-c", MobilityLab.CORRESPONDENT,
+                "-B", HOA, "-t", "2", "-J");
+        assertThat(upClient.waitFor(30, TimeUnit.SECONDS)).as("iperf3 upload finished").isTrue();
+        assertThat(upServer.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        JsonObject upload = JsonParser.parseString(Files.readString(out.resolve("home-upload.json"))).getAsJsonObject();
+        assertThat(upload.has("error")).as("iperf3: %s", upload.get("error")).isFalse();
+        JsonObject uploaded = upload.getAsJsonObject("end").getAsJsonObject("sum_received");
+        System.out.printf("MobilityLabIT: TCP upload at home over the direct path: %.1f Mbit/s, %d bytes%n",
+                uploaded.get("bits_per_second").getAsDouble() / 1e6, uploaded.get("bytes").getAsLong());
+        assertThat(uploaded.get("bytes").getAsLong()).isPositive();
+        assertThat(Files.readString(mnState.resolve("log/anyhome.log")))
+                .as("the home link sends super-packets whole")
+                .contains("home link eth2: TCP super-packets leave whole through a packet socket")
+                .doesNotContain("super-packets go out packet by packet")
+                .doesNotContain("refused a super-packet");
         assertThat(sender.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(receiver.waitFor(60, TimeUnit.SECONDS)).isTrue();
         JsonObject arrive = JsonParser.parseString(Files.readString(out.resolve("arrive.json"))).getAsJsonObject();
