@@ -148,14 +148,7 @@ final class LinuxPacketEndpoint implements PacketEndpoint {
         if (address == null) {
             return "no link-layer address";
         }
-        StringBuilder sb = new StringBuilder();
-        for (byte b : address) {
-            if (sb.length() > 0) {
-                sb.append(':');
-            }
-            sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-        }
-        return sb.toString();
+        return java.util.HexFormat.ofDelimiter(":").formatHex(address);
     }
 
     private PlatformException closedException() {
