@@ -14,10 +14,12 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -57,6 +59,9 @@ public final class MovementDetector {
     private final Consumer<String> log;
     private final Map<Integer, AccessLink> links = new TreeMap<>();
     private final Map<Integer, String> names = new HashMap<>();
+    /** During a fresh dump after lost events: the links and global addresses it reported so far. */
+    private Set<Integer> linksInDump;
+    private Map<Integer, Set<InetAddress>> addressesInDump;
 
     /**
      * @param sink told about movement and care-of addresses
@@ -76,6 +81,9 @@ public final class MovementDetector {
      * @param event a link event
      */
     public synchronized void linkChanged(LinkEvent event) {
+        if (event.change() == Change.NEW && linksInDump != null) {
+            linksInDump.add(event.index());
+        }
         if (event.change() == Change.NEW) {
             String before = names.put(event.index(), event.name());
             AccessLink link = links.get(event.index());
@@ -211,6 +219,9 @@ public final class MovementDetector {
             reconcile(link, at, "address removed");
             return;
         }
+        if (addressesInDump != null) {
+            addressesInDump.computeIfAbsent(event.index(), i -> new HashSet<>()).add(address);
+        }
         AccessLink.Address a = link.addresses.computeIfAbsent(address, AccessLink.Address::new);
         String state = event.dadFailed() ? AccessLinkDTO.COA_DUPLICATE
                 : event.tentative() ? (event.optimistic() ? AccessLinkDTO.COA_OPTIMISTIC : AccessLinkDTO.COA_TENTATIVE)
@@ -221,6 +232,45 @@ public final class MovementDetector {
         }
         a.deprecated = event.deprecated();
         reconcile(link, at, event.dadFailed() ? "duplicate address detected" : "care-of address replaced");
+    }
+
+    /**
+     * The platform lost events and dumps links and addresses afresh: what the dump does not
+     * report again is gone ({@link #dumpComplete}).
+     */
+    public synchronized void resynchronising() {
+        linksInDump = new HashSet<>();
+        addressesInDump = new HashMap<>();
+    }
+
+    /**
+     * After a fresh dump ({@link #resynchronising}): a link it did not report is forgotten and an
+     * address it did not report is removed, each with its care-of address going down, as the
+     * lost events would have done; after the first dump, nothing.
+     *
+     * @param at when the dump completed, epoch milliseconds
+     */
+    public synchronized void dumpComplete(long at) {
+        if (linksInDump == null) {
+            return;
+        }
+        String cause = "gone while events were lost";
+        for (AccessLink link : List.copyOf(links.values())) {
+            if (!linksInDump.contains(link.index)) {
+                links.remove(link.index);
+                if (link.announced != null) {
+                    careOfAddressDown(link, link.announced, at, "interface " + cause);
+                }
+                names.remove(link.index);
+                continue;
+            }
+            Set<InetAddress> reported = addressesInDump.getOrDefault(link.index, Set.of());
+            if (link.addresses.keySet().removeIf(a -> !reported.contains(a))) {
+                reconcile(link, at, "address " + cause);
+            }
+        }
+        linksInDump = null;
+        addressesInDump = null;
     }
 
     /**

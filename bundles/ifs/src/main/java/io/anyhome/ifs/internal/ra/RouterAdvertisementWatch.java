@@ -250,5 +250,15 @@ public final class RouterAdvertisementWatch implements AutoCloseable {
         public void neighbour(NeighbourEvent event) {
             detector.neighbourChanged(event);
         }
+
+        @Override
+        public void resynchronising() {
+            detector.resynchronising();
+        }
+
+        @Override
+        public void initialDumpComplete() {
+            detector.dumpComplete(clockMillis.getAsLong());
+        }
     }
 }

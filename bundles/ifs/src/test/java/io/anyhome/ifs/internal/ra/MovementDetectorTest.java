@@ -220,6 +220,54 @@ class MovementDetectorTest {
     }
 
     @Test
+    void givenLostEvents_whenTheFreshDumpNoLongerHasTheCareOfAddress_thenItGoesDownWhenTheDumpCompletes() {
+        detector.advertisementReceived(WLAN, ROUTER_A, ra(1800, -1, "2001:db8:1::/64"), T0);
+        detector.addressChanged(address(WLAN, "2001:db8:1::10/64", false, false, false, T0 + 3));
+        signals.clear();
+
+        detector.resynchronising();
+        detector.linkChanged(link(WLAN, "wlan0"));
+        detector.addressChanged(address(WLAN, "2001:db8:1::20/64", false, false, false, T0 + 50));
+        assertThat(signals.of("down")).as("nothing is concluded before the dump is complete").isEmpty();
+        detector.dumpComplete(T0 + 60);
+
+        assertThat(signals.signals()).containsExactly(
+                new Signal("down", "wlan0", "2001:db8:1::10", "address gone while events were lost", T0 + 60),
+                new Signal("up", "wlan0", "2001:db8:1::20", null, T0 + 60));
+        assertThat(only().careOfAddress).isEqualTo("2001:db8:1::20");
+    }
+
+    @Test
+    void givenLostEvents_whenTheFreshDumpReportsTheSameLinkAndAddress_thenNothingIsSignalled() {
+        detector.advertisementReceived(WLAN, ROUTER_A, ra(1800, -1, "2001:db8:1::/64"), T0);
+        detector.addressChanged(address(WLAN, "2001:db8:1::10/64", false, false, false, T0 + 3));
+        signals.clear();
+
+        detector.resynchronising();
+        detector.linkChanged(link(WLAN, "wlan0"));
+        detector.addressChanged(address(WLAN, "2001:db8:1::10/64", false, false, false, T0 + 50));
+        detector.dumpComplete(T0 + 60);
+        detector.dumpComplete(T0 + 70); // a later completion without a resynchronisation: nothing
+
+        assertThat(signals.signals()).isEmpty();
+        assertThat(only().careOfAddress).isEqualTo("2001:db8:1::10");
+    }
+
+    @Test
+    void givenLostEvents_whenTheFreshDumpNoLongerHasTheInterface_thenItsCareOfAddressGoesDownAndTheLinkIsForgotten() {
+        detector.advertisementReceived(WLAN, ROUTER_A, ra(1800, -1, "2001:db8:1::/64"), T0);
+        detector.addressChanged(address(WLAN, "2001:db8:1::10/64", false, false, false, T0 + 3));
+        signals.clear();
+
+        detector.resynchronising();
+        detector.dumpComplete(T0 + 60);
+
+        assertThat(signals.signals()).containsExactly(
+                new Signal("down", "wlan0", "2001:db8:1::10", "interface gone while events were lost", T0 + 60));
+        assertThat(detector.accessLinks()).isEmpty();
+    }
+
+    @Test
     void givenAUsableCareOfAddress_whenItsPrefixsValidLifetimeEnds_thenCareOfAddressDownAtTheExpiry() {
         detector.advertisementReceived(WLAN, ROUTER_A, new RouterAdvertisement(64, 0, 1800, 0, 0,
                 List.of(pio("2001:db8:1::/64", 30, 20))), T0);
