@@ -51,8 +51,8 @@ import java.util.function.Supplier;
  * uplink snapshots from the NIC registry and the paths, the {@link FlowSwitch} on the data path,
  * the operator's pins and forbids, and the engine thread that evaluates on every signal (uplink
  * up/down, path state, policy and operator changes) and at least once per interval, expires idle
- * flows, and meters each uplink's usage from its interface counters ({@link UsageMeter}) before
- * each evaluation.
+ * flows, and meters each uplink's usage from its interface counters ({@link UsageMeter}) after
+ * an evaluation, at most once a second.
  *
  * <p>Signals arrive on the threads that saw them ({@link UplinkListener}, {@link PathListener})
  * and only queue an evaluation; the data path ({@link #pathFor}) never waits for the engine.

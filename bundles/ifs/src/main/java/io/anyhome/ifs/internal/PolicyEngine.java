@@ -33,9 +33,9 @@ import java.util.function.Supplier;
  * and triggers; the switch reads {@link #current()} on the data path.
  *
  * <p>A policy that throws, returns nothing, names an unknown default uplink or overruns the budget
- * (CPU time on its thread, or a limit on the waiting: {@link PolicyCall}) is disabled for a back-off that doubles with each failure in a row (or until registered or
- * selected again) and the next policy by service ranking decides
- * in the same evaluation. With no usable policy the engine keeps the current uplink while it is
+ * (CPU time on its thread, or a limit on the waiting: {@link PolicyCall}) is disabled for a
+ * back-off that doubles with each failure in a row (or until registered or selected again) and
+ * the next policy by service ranking decides in the same evaluation. With no usable policy the engine keeps the current uplink while it is
  * usable, else takes the usable uplink with the smallest id, and says so in the reason. A policy
  * that decides "no uplink" while the current one is still usable keeps the current one
  * ({@link Decision}).

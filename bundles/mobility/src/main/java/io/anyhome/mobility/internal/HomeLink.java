@@ -189,9 +189,10 @@ final class HomeLink implements Path {
         PacketEndpoint gso = superPackets;
         int start = packets.position();
         int end = packets.limit();
-        byte[] nextHop;
-        if (gso == null || segmentSize <= 0 || end - start <= segmentSize || state != PathState.UP
-                || (nextHop = sockets.nextHop(packets, start)) == null) {
+        boolean severalSegments = segmentSize > 0 && end - start > segmentSize;
+        byte[] nextHop = gso != null && severalSegments && state == PathState.UP ? sockets.nextHop(packets, start)
+                : null;
+        if (nextHop == null) {
             return Path.super.sendSegments(packets, segmentSize);
         }
         TcpCoalescer merge = COALESCERS.get();

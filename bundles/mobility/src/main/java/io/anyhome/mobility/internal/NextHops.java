@@ -7,6 +7,7 @@ import io.anyhome.api.platform.NeighbourState;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -111,9 +112,7 @@ final class NextHops {
         if (onLink || linkLocalOrMulticast) {
             return null;
         }
-        for (byte[] mac : routers.values()) {
-            return mac;
-        }
-        return null;
+        Iterator<byte[]> router = routers.values().iterator();
+        return router.hasNext() ? router.next() : null;
     }
 }
